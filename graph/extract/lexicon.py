@@ -1,0 +1,46 @@
+"""The extractor's word lists (``graph/data/lexicon.yaml``), loaded once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from graph.errors import AuthorityError
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    honorifics: frozenset[str]
+    titles: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    not_names: frozenset[str]
+    family_first_surnames: frozenset[str]
+    request_cues: tuple[str, ...]
+    venue_cues: tuple[str, ...]
+
+    def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
+        """A regex alternation of ``words``, longest first, spaces matching any white space."""
+        escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+        return "(?:" + "|".join(escaped) + ")"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    source = resources.files("graph") / "data" / "lexicon.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        return Lexicon(
+            honorifics=frozenset(str(w).rstrip(".") for w in data["honorifics"]),
+            titles=tuple(str(w) for w in data["titles"]),
+            speech_verbs=tuple(str(w) for w in data["speech_verbs"]),
+            not_names=frozenset(str(w) for w in data["not_names"]),
+            family_first_surnames=frozenset(str(w) for w in data["family_first_surnames"]),
+            request_cues=tuple(str(w) for w in data["request_cues"]),
+            venue_cues=tuple(str(w) for w in data["venue_cues"]),
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
+        raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err
