@@ -193,6 +193,7 @@ class Resolution:
     extraction: Extraction
     entities: dict[str, Entity] = field(default_factory=dict)
     entity_of: dict[int, str] = field(default_factory=dict)  # mention index -> entity id
+    item_of: dict[int, str] = field(default_factory=dict)  # request index -> item entity id
 
     @property
     def document(self) -> Document:

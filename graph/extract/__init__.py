@@ -1,0 +1,141 @@
+"""The extract stage: a Document becomes an Extraction (mentions, turns, requests, proposals).
+
+Like a spaCy pipeline, extraction is a fixed order of named components, each reading what the
+ones before it set and adding its own annotations:
+
+>>> from graph.read.wilson_text import read
+>>> doc = read("Skip to content\\n\\nMay 1, 1965\\n\\nTalk\\n\\nPresent were: Cde. A. N. Kosygin."
+...            "\\n\\nA. N. Kosygin We are ready to meet in Hanoi.\\n\\nDocument Information\\n", "x")[0]
+>>> ext = extract(doc)
+>>> [ext.mentions[t.speaker].surface for t in ext.turns]
+['A. N. Kosygin']
+>>> [(ext.mentions[p.venue].surface, p.stance.value) for p in ext.proposals]
+[('Hanoi', 'proposed')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.facts import find_proposals, find_requests
+from graph.extract.lexicon import lexicon
+from graph.extract.people import find_people
+from graph.extract.turns import find_labels, turn_spans
+from graph.resolve.gazetteer import Gazetteer
+from graph.resolve.people import PeopleAuthority, name_key
+from graph.types import Document, Extraction, Kind, Mention, Span, Turn
+
+COMPONENTS = ("gazetteer", "people", "turns", "attendees", "credits", "affiliations", "requests", "proposals")
+
+
+def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: PeopleAuthority | None = None) -> Extraction:
+    """Run every component over ``doc``."""
+    gazetteer = gazetteer or Gazetteer.default()
+    people = people or PeopleAuthority.default()
+    ext = Extraction(document=doc)
+    _add_gazetteer_mentions(ext, gazetteer)
+    blocked = [m.span for m in ext.mentions]
+    for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
+        ext.add_mention(mention)
+    _add_turns(ext)
+    _add_attendees(ext)
+    _add_credits(ext)
+    _add_affiliations(ext)
+    ext.requests = find_requests(ext)
+    ext.proposals = find_proposals(ext)
+    return ext
+
+
+def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
+    text = ext.document.text
+    for match in gazetteer.find(text):
+        if "require_context" in match.entry.flags and not _capitalised_context(text, match.start):
+            continue
+        source = "demonym" if match.via == "demonym" else "gazetteer"
+        ext.add_mention(Mention(Span(match.start, match.end), match.entry.kind, match.surface,
+                                key=gazetteer.key_of(match.entry), source=source))
+
+
+def _capitalised_context(text: str, start: int) -> bool:
+    """An ambiguous place name counts after a locative preposition only."""
+    return bool(re.search(r"\b(?:in|at|to|from|of)\s+$", text[max(0, start - 6) : start]))
+
+
+def _known_names(ext: Extraction) -> set[str]:
+    strong = {"participants", "honorific", "initials", "authority", "title", "family-first", "credits"}
+    keys = set()
+    for mention in ext.mentions:
+        if mention.kind is Kind.PERSON and mention.source in strong:
+            keys.add(name_key(mention.surface))
+    return keys
+
+
+def _add_turns(ext: Extraction) -> None:
+    doc = ext.document
+    labels = find_labels(doc, _known_names(ext))
+    for position, (label, span) in enumerate(turn_spans(doc, labels), start=1):
+        speaker = _person_at(ext, label.name)
+        ext.turns.append(Turn(position=position, label=label.name, span=span, speaker=speaker))
+
+
+def _person_at(ext: Extraction, span: Span) -> int:
+    for i, mention in enumerate(ext.mentions):
+        if mention.kind is Kind.PERSON and mention.span == span:
+            return i
+    for i, mention in enumerate(ext.mentions):  # a gazetteer or shorter match inside the label
+        if mention.kind is Kind.PERSON and mention.span.overlaps(span):
+            return i
+    text = ext.document.text
+    return ext.add_mention(Mention(span, Kind.PERSON, span.of(text), source="speaker-label"))
+
+
+def _add_attendees(ext: Extraction) -> None:
+    doc = ext.document
+    seen: set[int] = set()
+    listed = [i for i, m in enumerate(ext.mentions)
+              if m.kind is Kind.PERSON and any(m.span in p for p in doc.participants)]
+    for index in [*listed, *(t.speaker for t in ext.turns)]:
+        if index not in seen:
+            seen.add(index)
+            ext.attendees.append(index)
+
+
+def _add_credits(ext: Extraction) -> None:
+    doc = ext.document
+    for spans, target in ((doc.translators, ext.translators), (doc.contributors, ext.contributors),
+                          (doc.recorders, ext.recorders)):
+        for span in spans:
+            target.extend(i for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.span in span)
+
+
+def _add_affiliations(ext: Extraction) -> None:
+    """Titles beside a name: "CPSU CC General Secretary Cde. L. I. Brezhnev",
+    "Cde. Le Duc Tho, member of the Politburo and Secretary of the VWP CC"."""
+    text = ext.document.text
+    lex = lexicon()
+    courtesy = rf"(?:\s|{lex.alternation(lex.honorifics)}\.?)*"
+    title_words = rf"(?:{lex.alternation(tuple(lex.titles))}|member|candidate|head|chief|of|the|and)"
+    orgs = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.ORGANIZATION]
+    for p, person in enumerate(ext.mentions):
+        if person.kind is not Kind.PERSON:
+            continue
+        for o, org in orgs:
+            gap = _gap(text, org.span, person.span)
+            if gap is None:
+                continue
+            title = re.fullmatch(rf"\s*((?:{title_words}\s*)*?)\s*{courtesy}", gap, re.I) if org.span.end <= person.span.start \
+                else re.fullmatch(rf",\s*((?:{title_words}|\w+)(?:\s+(?:{title_words}|\w+)){{0,8}}?)\s+(?:of\s+)?(?:the\s+)?", gap, re.I)
+            if title:
+                ext.affiliations.append((p, o))
+                job = title.group(1).strip(" ,")
+                if job and re.search(lex.alternation(tuple(lex.titles)), job):
+                    ext.titles.append((p, job))
+
+
+def _gap(text: str, org: Span, person: Span) -> str | None:
+    """The text between an organisation and a person next to it, if short."""
+    if org.end <= person.start and person.start - org.end <= 40:
+        return text[org.end : person.start]
+    if person.end <= org.start and org.start - person.end <= 80 and "\n" not in text[person.end : org.start]:
+        return text[person.end : org.start]
+    return None

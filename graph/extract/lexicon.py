@@ -19,7 +19,8 @@ class Lexicon:
     speech_verbs: tuple[str, ...]
     not_names: frozenset[str]
     family_first_surnames: frozenset[str]
-    request_cues: tuple[str, ...]
+    request_patterns: tuple[str, ...]
+    request_not_items: tuple[str, ...]
     venue_cues: tuple[str, ...]
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
@@ -39,7 +40,8 @@ def lexicon() -> Lexicon:
             speech_verbs=tuple(str(w) for w in data["speech_verbs"]),
             not_names=frozenset(str(w) for w in data["not_names"]),
             family_first_surnames=frozenset(str(w) for w in data["family_first_surnames"]),
-            request_cues=tuple(str(w) for w in data["request_cues"]),
+            request_patterns=tuple(str(w) for w in data["request_patterns"]),
+            request_not_items=tuple(str(w) for w in data["request_not_items"]),
             venue_cues=tuple(str(w) for w in data["venue_cues"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:

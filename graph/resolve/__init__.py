@@ -1,0 +1,179 @@
+"""The resolve stage: mentions become entities with stable ids.
+
+Gazetteer mentions already carry their authority key. People are clustered within the record
+(a surname or an initialled form joins the fuller name it agrees with) and each cluster is
+linked to the FRUS people authority only when exactly one person fits the name and the
+record's date; otherwise it stays unlinked with its candidates recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from graph.resolve.gazetteer import Gazetteer
+from graph.resolve.people import PeopleAuthority, name_key
+from graph.types import Entity, Extraction, Kind, Mention, Resolution
+
+_PATH = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.COUNTRY: "country", Kind.PLACE: "place",
+         Kind.ITEM: "item"}
+
+
+def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
+            people: PeopleAuthority | None = None) -> Resolution:
+    gazetteer = gazetteer or Gazetteer.default()
+    people = people or PeopleAuthority.default()
+    res = Resolution(extraction=ext)
+    for index, mention in enumerate(ext.mentions):
+        if mention.key:
+            _resolve_known(res, index, mention, gazetteer)
+    _resolve_people(res, people)
+    _resolve_items(res, gazetteer)
+    _resolve_affiliations(res)
+    return res
+
+
+def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gazetteer) -> None:
+    entry = gazetteer.get(mention.key)
+    entity_id = f"{_PATH[entry.kind]}/{entry.key}"
+    entity = res.entities.get(entity_id)
+    if entity is None:
+        entity = Entity(id=entity_id, kind=entry.kind, name=entry.name, category=entry.category)
+        if entry.wikidata:
+            entity.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
+        if entry.geonames:
+            entity.same_as.add(f"https://sws.geonames.org/{entry.geonames}/")
+        if entry.parent:
+            entity.parent = f"org/{entry.parent}"
+        if entry.country:
+            entity.country = f"country/{entry.country}"
+        res.entities[entity_id] = entity
+    entity.alternate_names.add(mention.surface)
+    res.entity_of[index] = entity_id
+
+
+# ---------------------------------------------------------------------------------- people
+
+class _Cluster:
+    def __init__(self, words: list[str]) -> None:
+        self.words = words  # the fullest form's words
+        self.members: list[int] = []
+        self.forms: set[str] = set()
+
+    @property
+    def surname(self) -> str:
+        return name_key(self.words[-1])
+
+    def agrees(self, words: list[str]) -> bool:
+        """Same surname, and each given name or initial agrees with this cluster's."""
+        if name_key(words[-1]) != self.surname:
+            return False
+        given, known = [name_key(w) for w in words[:-1]], [name_key(w) for w in self.words[:-1]]
+        return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in zip(given, known))
+
+
+def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
+    mentions = res.extraction.mentions
+    persons = [(i, m) for i, m in enumerate(mentions) if m.kind is Kind.PERSON]
+    persons.sort(key=lambda pair: (-len(_words(pair[1].surface)), pair[1].span))
+    clusters: list[_Cluster] = []
+    for index, mention in persons:
+        words = _words(mention.surface)
+        cluster = _find_cluster(clusters, words)
+        if cluster is None:
+            cluster = _Cluster(words)
+            clusters.append(cluster)
+        cluster.members.append(index)
+        cluster.forms.add(mention.surface)
+    year = _year(res.document.date)
+    for cluster in clusters:
+        entity = _person_entity(cluster, people, year)
+        entity = res.entities.setdefault(entity.id, entity)
+        entity.alternate_names |= cluster.forms
+        for index in cluster.members:
+            res.entity_of[index] = entity.id
+
+
+def _words(surface: str) -> list[str]:
+    return surface.replace(".", ". ").split()
+
+
+def _find_cluster(clusters: list[_Cluster], words: list[str]) -> _Cluster | None:
+    fits = [c for c in clusters if c.agrees(words)]
+    if not fits and len(words) == 1:  # "Tho" for Le Duc Tho, "Giap" for Vo Nguyen Giap
+        fits = [c for c in clusters if name_key(c.words[-1]) == name_key(words[0])]
+    if not fits:
+        return None
+    return max(fits, key=lambda c: (len(c.members), -clusters.index(c)))
+
+
+def _person_entity(cluster: _Cluster, people: PeopleAuthority, year: int | None) -> Entity:
+    full = " ".join(cluster.words)
+    ids = people.lookup(full) if len(cluster.words) > 1 else set()
+    ids = _alive(ids, people, year)
+    if len(ids) == 1:
+        record = people.get(next(iter(ids)))
+        entity = Entity(id=f"person/frus-{record.id}", kind=Kind.PERSON, name=record.name)
+        entity.same_as.add(record.iri)
+        if record.viaf:
+            entity.same_as.add(f"http://viaf.org/viaf/{record.viaf}")
+        entity.description = record.remarks[0] if record.remarks else None
+        return entity
+    entity = Entity(id=f"person/{_slug(full)}", kind=Kind.PERSON, name=full)
+    candidates = ids or (people.with_surname(cluster.words[-1]) if len(cluster.words) == 1 else set())
+    if len(candidates) <= 5:
+        entity.candidates = sorted(people.get(i).iri for i in candidates)
+    return entity
+
+
+def _alive(ids: set[str], people: PeopleAuthority, year: int | None) -> set[str]:
+    """Drop people not alive and adult in the record's year, when dates are known."""
+    if year is None or len(ids) < 2:
+        return ids
+    kept = {i for i in ids if (people.get(i).birth_year or 0) + 16 <= year <= (people.get(i).death_year or 9999)}
+    return kept or ids
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _slug(text: str) -> str:
+    """
+    >>> _slug("Le Duc Tho"), _slug("Gyula Kállai")
+    ('le-duc-tho', 'gyula-kallai')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-") or "unnamed"
+
+
+# ---------------------------------------------------------------------------------- items
+
+def _resolve_items(res: Resolution, gazetteer: Gazetteer) -> None:
+    """Each request's object: a known item type, or the words asked for."""
+    for index, request in enumerate(res.extraction.requests):
+        if request.item_key:
+            entry = gazetteer.get(request.item_key)
+            entity = res.entities.setdefault(
+                f"item/{entry.key}",
+                Entity(id=f"item/{entry.key}", kind=Kind.ITEM, name=entry.name, category=entry.category))
+            if entry.wikidata:
+                entity.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
+        else:
+            digest = hashlib.sha256(request.item_label.lower().encode()).hexdigest()[:10]
+            entity = res.entities.setdefault(
+                f"item/{digest}", Entity(id=f"item/{digest}", kind=Kind.ITEM, name=request.item_label))
+            entity.category = entity.category or request.category
+        entity.alternate_names.add(request.item_label)
+        res.item_of[index] = entity.id
+
+
+def _resolve_affiliations(res: Resolution) -> None:
+    ext = res.extraction
+    for person, org in ext.affiliations:
+        p, o = res.entity(person), res.entity(org)
+        if p and o:
+            p.member_of.add(o.id)
+    for person, title in ext.titles:
+        p = res.entity(person)
+        if p:
+            p.job_titles.add(title)

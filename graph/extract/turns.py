@@ -1,0 +1,93 @@
+"""Speaker turns: paragraphs that open with a speaker label, and the unlabelled paragraphs that
+follow them.
+
+A label is a person's name at the very start of a paragraph, then either a colon
+(``Dr. Kissinger:``), a full stop, or straight into the speech with a capital letter
+(``A. N. Kosygin Before or after...``, the Wilson Center's layout); or a name followed by a
+verb of speaking (``Mr. Gromyko said ...``, reported speech in DFAT records). A capital letter
+after a bare surname counts only when that person is known from elsewhere in the record
+(participants, title, another label), so prose opening with a name is not mistaken for a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.lexicon import lexicon
+from graph.extract.people import NAME, UPPER
+from graph.types import Document, Span
+
+_ROLE = r"(?:The\s+)?(?:President|Secretary|Chairman|Premier|Prime\s+Minister|Minister|Ambassador|Foreign\s+Minister)"
+
+
+@dataclass(frozen=True)
+class Label:
+    paragraph: int
+    name: Span  # the name inside the label, without courtesy words
+
+
+def find_labels(doc: Document, known: set[str]) -> list[Label]:
+    """One label per paragraph that opens with one. ``known`` holds name keys of people the
+    record names elsewhere (participants, title)."""
+    lex = lexicon()
+    courtesy = rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
+    speech = lex.alternation(lex.speech_verbs)
+    colon = re.compile(rf"{courtesy}(?P<name>{NAME})\s*(?:\([^)]{{0,40}}\))?\s*:\s")
+    bare = re.compile(rf"{courtesy}(?P<name>{NAME})(?:\.\s+|\s+)(?=[{UPPER}\"“‘\[(])")
+    said = re.compile(rf"{courtesy}(?P<name>{NAME})\s+(?:{speech})\b")
+    labels = []
+    for index, para in enumerate(doc.paragraphs):
+        label = _label_at(doc.text, para, colon, bare, said, known)
+        if label is not None:
+            labels.append(Label(index, label))
+    return labels
+
+
+def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span | None:
+    from graph.resolve.people import name_key
+
+    for pattern, needs_known in ((colon, False), (said, True), (bare, True)):
+        match = pattern.match(text, para.start, para.end)
+        if not match:
+            continue
+        name = _trim_name(text, Span(match.start("name"), match.end("name")), known)
+        if name is None:
+            continue
+        if not needs_known or name_key(name.of(text)) in known or _surname_known(name.of(text), known):
+            return name
+    return None
+
+
+def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
+    """A greedy name match may swallow the first word of the speech ("Le Duc Tho Yesterday"):
+    drop trailing words until the rest is a known name or words run out."""
+    from graph.resolve.people import name_key
+
+    words = list(re.finditer(r"\S+", name.of(text)))
+    for size in range(len(words), 0, -1):
+        candidate = Span(name.start, name.start + words[size - 1].end())
+        key = name_key(candidate.of(text))
+        if key in known or (size == 1 and _surname_known(candidate.of(text), known)):
+            return candidate
+    stripped = [w.group(0) for w in words]
+    if stripped and stripped[-1].rstrip(".") not in lexicon().not_names:
+        return name
+    return None
+
+
+def _surname_known(name: str, known: set[str]) -> bool:
+    from graph.resolve.people import name_key
+
+    last = name_key(name.split()[-1])
+    return any(k.split()[-1] == last for k in known)
+
+
+def turn_spans(doc: Document, labels: list[Label]) -> list[tuple[Label, Span]]:
+    """Each label with its turn: from its paragraph to the paragraph before the next label."""
+    out = []
+    for i, label in enumerate(labels):
+        last = labels[i + 1].paragraph - 1 if i + 1 < len(labels) else len(doc.paragraphs) - 1
+        start = doc.paragraphs[label.paragraph].start
+        out.append((label, Span(start, doc.paragraphs[last].end)))
+    return out
