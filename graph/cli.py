@@ -57,7 +57,68 @@ def _run_build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
-COMMANDS = [add_build_command]
+def add_query_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "query",
+        help="run a SPARQL query (a saved .rq file or inline text) on a graph file, store or endpoint",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph query queries/venues.rq\n"
+               "  archive-graph query queries/speakers.rq --store store/ --format csv\n"
+               "  archive-graph query 'SELECT * WHERE { ?s ?p ?o } LIMIT 5' --endpoint http://127.0.0.1:7878/sparql",
+    )
+    cmd.add_argument("sparql", help="a .rq file, or the query text itself")
+    where = cmd.add_mutually_exclusive_group()
+    where.add_argument("--graph", default="out/graph.trig",
+                       help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+    where.add_argument("--store", help="a store folder (see archive-graph serve)")
+    where.add_argument("--endpoint", help="an http(s) SPARQL endpoint URL")
+    cmd.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                     help="how to print the answer (default: table)")
+    cmd.set_defaults(run=_run_query)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from graph.query import FORMATTERS, run_query
+
+    text = args.sparql
+    if text.endswith(".rq") or Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    table = run_query(text, source=args.endpoint or args.store or args.graph)
+    print(FORMATTERS[args.format](table), end="" if args.format == "csv" else "\n")
+    return 0
+
+
+def add_serve_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "serve",
+        help="serve a graph as a read-only SPARQL endpoint (for YASGUI, curl, other tools)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph serve --graph out/graph.trig --port 7878\n"
+               "  curl 'http://127.0.0.1:7878/sparql' --data-urlencode query@queries/venues.rq",
+    )
+    where = cmd.add_mutually_exclusive_group()
+    where.add_argument("--store", help="a store folder, opened read-only")
+    where.add_argument("--graph", default="out/graph.trig",
+                       help="RDF file loaded into memory (default: out/graph.trig)")
+    cmd.add_argument("--host", default="127.0.0.1",
+                     help="address to bind (default: 127.0.0.1, this machine only)")
+    cmd.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    cmd.add_argument("--timeout", type=float, default=10, help="seconds a query may run (default: 10)")
+    cmd.add_argument("--max-rows", type=int, default=10_000, help="rows an answer may hold (default: 10000)")
+    cmd.set_defaults(run=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from graph.serve import serve
+
+    serve(args.store or args.graph, host=args.host, port=args.port, timeout_s=args.timeout,
+          max_rows=args.max_rows)
+    return 0
+
+
+COMMANDS = [add_build_command, add_query_command, add_serve_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
