@@ -117,6 +117,7 @@ def test_entities_counted_once_per_mention_despite_repeated_descriptions() -> No
     assert counts[("Person", "Aleksei Kosygin")] == "2"  # described in both graphs, mentioned twice
     assert counts[("Product", "MiG-21 fighter regiment")] == "1"
     assert counts[("Country", "USSR")] == "0"  # known but never mentioned
+    assert ("Place", "USSR") not in counts, "a country (also typed Place) is listed once, as Country"
     assert counts[("Place", "Warsaw")] == "1"
     assert len(answer("entities")) == len(counts) == 13
     people = [r["name"] for r in answer("entities").records() if r["type"] == "Person"]
@@ -213,7 +214,7 @@ def test_ask_and_construct_become_tables() -> None:
         "CONSTRUCT { ?p <https://schema.org/name> ?n } WHERE { ?p a <https://schema.org/Place> ; "
         "<https://schema.org/name> ?n }", source=FIXTURE)
     assert triples.columns == ("subject", "predicate", "object")
-    assert [r[2] for r in triples.rows] == ["Rangoon", "Warsaw"]
+    assert [r[2] for r in triples.rows] == ["USSR", "Rangoon", "Warsaw"]  # sorted by subject IRI
 
 
 # ------------------------------------------------------------------------------------- formatting
