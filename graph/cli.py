@@ -83,7 +83,7 @@ def _run_query(args: argparse.Namespace) -> int:
     from graph.query import FORMATTERS, run_query
 
     text = args.sparql
-    if text.endswith(".rq") or Path(text).is_file():
+    if text.endswith(".rq") or ("{" not in text and Path(text).is_file()):
         text = Path(text).read_text(encoding="utf-8")
     table = run_query(text, source=args.endpoint or args.store or args.graph)
     print(FORMATTERS[args.format](table), end="" if args.format == "csv" else "\n")
