@@ -49,11 +49,11 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
 def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
     text = ext.document.text
     for match in gazetteer.find(text):
-        if "require_context" in match.entry.flags and not _capitalised_context(text, match.start):
+        if "require_context" in (match.flags | match.entry.flags) and not _capitalised_context(text, match.start):
             continue
         source = "demonym" if match.via == "demonym" else "gazetteer"
         ext.add_mention(Mention(Span(match.start, match.end), match.entry.kind, match.surface,
-                                key=gazetteer.key_of(match.entry), source=source))
+                                key=match.entry.id, source=source))
 
 
 def _capitalised_context(text: str, start: int) -> bool:

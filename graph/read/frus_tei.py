@@ -101,7 +101,7 @@ def _read_div(root: etree._Element, div: etree._Element, path: str, several: boo
         doc.source_url = f"https://history.state.gov/historicaldocuments/{volume}/{doc_id}"
     doc.date = _date(root, div)
     if doc.title:
-        match = _DOC_TYPE.match(doc.quote(doc.title))
+        match = _DOC_TYPE.match(re.sub(r"^\d+\.\s*", "", doc.quote(doc.title)))
         doc.doc_type = match.group(1) if match else None
     doc.language = language_of(doc.text)
     return doc
@@ -287,8 +287,7 @@ class _Renderer:
         text = doc.text
         for kind, span, element in self.blocks:
             if kind == "head" and doc.title is None:
-                number = re.match(r"\d*\.?\s*", span.of(text))
-                doc.title = strip(text, span.start + (number.end() if number else 0), span.end)
+                doc.title = span  # verbatim, with the FRUS document number ("125. Memorandum of ...")
             elif kind == "signed" and not element.xpath(".//t:persName", namespaces=_NS):
                 doc.recorders.append(span)
         doc.paragraphs = sorted(

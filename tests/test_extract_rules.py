@@ -1,0 +1,124 @@
+"""Extraction rules on short records written for these tests in the styles archives use:
+Wilson Center page text, colon-labelled memcons, reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.read.wilson_text import read as read_wilson
+from graph.types import Document, Kind, Span, Stance
+
+
+def wilson(body: str, present: str = "") -> Document:
+    head = "Skip to content\n\nMarch 3, 1971\n\nRecord of a Conversation\n\n"
+    if present:
+        head += f"Present were: {present}\n\n"
+    return read_wilson(head + body + "\n\nDocument Information\n\nAVP RF, f. 1.\n", "test.txt")[0]
+
+
+def plain(body: str) -> Document:
+    text = body
+    paragraphs = []
+    pos = 0
+    for chunk in text.split("\n\n"):
+        start = text.index(chunk, pos)
+        paragraphs.append(Span(start, start + len(chunk)))
+        pos = start + len(chunk)
+    return Document(path="memo.txt", format="plain", text=text, paragraphs=paragraphs,
+                    body=Span(0, len(text)))
+
+
+def people(doc: Document) -> set[str]:
+    return {m.surface for m in extract(doc).mentions if m.kind is Kind.PERSON}
+
+
+def test_people_by_honorific_initials_and_family_first_names() -> None:
+    doc = wilson("Pham Van Dong Our delegation met Cdes. Nguyen Duy Trinh, Xuan Thuy, and V. V. Kuznetsov. "
+                 "Mr. Smithers told us nothing new.", present="Cde. Pham Van Dong.")
+    found = people(doc)
+    assert {"Pham Van Dong", "Nguyen Duy Trinh", "Xuan Thuy", "V. V. Kuznetsov", "Smithers"} <= found
+
+
+def test_places_and_months_are_not_people() -> None:
+    found = people(wilson("A. N. Kosygin In March we flew from Moscow to Hanoi via Peking."))
+    assert "March" not in found and "Moscow" not in found and "Hanoi" not in found
+
+
+def test_a_surname_joins_the_full_name_and_is_a_speaker() -> None:
+    doc = wilson("A. I. Mikoyan We have a question.\n\nP. Ulbricht Please ask it.\n\n"
+                 "A. I. Mikoyan Mikoyan thinks it is simple.", present="Cdes. A. I. Mikoyan and P. Ulbricht.")
+    ext = extract(doc)
+    speakers = [ext.mentions[t.speaker].surface for t in ext.turns]
+    assert speakers == ["A. I. Mikoyan", "P. Ulbricht", "A. I. Mikoyan"]
+
+
+def test_summary_line_and_unlabelled_paragraphs_are_not_turns() -> None:
+    body = ("L. I. Brezhnev First point.\n\nA second paragraph of the same turn.\n\n"
+            "A. A. Gromyko Reply.\n\n\n\n\n\nBrezhnev and Gromyko discuss.")
+    ext = extract(wilson(body, present="Cdes. L. I. Brezhnev, A. A. Gromyko."))
+    assert [t.position for t in ext.turns] == [1, 2]
+    assert "A second paragraph" in ext.document.quote(ext.turns[0].span)
+    assert ext.document.summary is not None
+
+
+def test_colon_labels_in_a_plain_memcon() -> None:
+    doc = plain("Dr. Kissinger: We want a meeting in Paris.\n\nMr. Dobrynin: Moscow would prefer Geneva.\n\n"
+                "Dr. Kissinger: Not Geneva.")
+    ext = extract(doc)
+    assert [ext.mentions[t.speaker].surface for t in ext.turns] == ["Kissinger", "Dobrynin", "Kissinger"]
+
+
+def test_venue_proposals_with_stances() -> None:
+    doc = plain("Dr. Kissinger: We could hold the talks in Paris, not in Geneva.\n\n"
+                "Mr. Dobrynin: Where, in Vienna?\n\nDr. Kissinger: For example, in Helsinki one could meet.")
+    ext = extract(doc)
+    got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface, p.stance) for p in ext.proposals}
+    assert ("Kissinger", "Paris", Stance.PROPOSED) in got
+    assert ("Kissinger", "Geneva", Stance.REJECTED) in got
+    assert ("Dobrynin", "Vienna", Stance.ASKED) in got
+    assert ("Kissinger", "Helsinki", Stance.EXAMPLE) in got
+
+
+def test_places_outside_talk_of_meeting_are_not_venues() -> None:
+    ext = extract(plain("Mr. Dobrynin: The harvest in Ukraine was poor and prices in Moscow rose."))
+    assert ext.proposals == []
+
+
+def test_requests_name_items_requester_and_quantity() -> None:
+    doc = wilson("Pham Van Dong We ask you to give us two regiments of MiG-21 aircraft and more radars. "
+                 "We also need specialists in radar equipment.\n\nA. N. Kosygin We will consider this.",
+                 present="Cdes. Pham Van Dong, A. N. Kosygin.")
+    ext = extract(doc)
+    by_item = {r.item_label: r for r in ext.requests}
+    mig = next(r for label, r in by_item.items() if "MiG-21" in label)
+    assert ext.mentions[mig.requester].surface == "Pham Van Dong"
+    assert mig.category == "aircraft" and mig.quantity == "two regiments"
+    assert ext.mentions[mig.recipient].surface == "A. N. Kosygin"
+    assert any(r.category == "specialists" for r in ext.requests)
+    assert doc.quote(mig.response) == "We will consider this."
+
+
+@pytest.mark.parametrize("sentence", [
+    "Demonstrators threw stones and missiles at the Embassy.",
+    "The Americans need more aircraft, they say.",
+])
+def test_mentions_of_weapons_are_not_requests(sentence: str) -> None:
+    ext = extract(plain(f"Mr. Kohler: {sentence}"))
+    assert ext.requests == []
+
+
+def test_reported_speech_gives_the_proposer() -> None:
+    doc = plain("Rapacki said Poland was prepared to host talks in Warsaw. Gronouski said nothing.")
+    ext = extract(doc)
+    got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface) for p in ext.proposals}
+    assert ("Rapacki", "Warsaw") in got
+
+
+def test_every_span_quotes_the_text() -> None:
+    doc = wilson("L. I. Brezhnev We propose talks in Prague. We ask you to send MiG-17 aircraft.",
+                 present="Cde. L. I. Brezhnev.")
+    ext = extract(doc)
+    spans = [m.span for m in ext.mentions] + [r.evidence for r in ext.requests] + [p.evidence for p in ext.proposals]
+    for span in spans:
+        assert doc.text[span.start : span.end] == doc.quote(span) and span.end > span.start
