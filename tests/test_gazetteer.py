@@ -1,0 +1,151 @@
+"""The curated gazetteer: data integrity and the text scanner's behaviour."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.resolve.gazetteer import CATEGORIES, DEFAULT_FILES, Gazetteer
+from graph.types import Kind
+
+DATA = Path(__file__).resolve().parent.parent / "graph" / "data"
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def found(gz: Gazetteer, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.entry.id) for m in gz.find(text)]
+
+
+@pytest.mark.parametrize("name", DEFAULT_FILES)
+def test_keys_unique_within_each_file(name: str) -> None:
+    entries = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["entries"]
+    keys = [e["key"] for e in entries]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert all(re.fullmatch(r"[a-z0-9_\-]+", k) for k in keys)
+
+
+def test_references_resolve(gz: Gazetteer) -> None:
+    for e in gz.entries():
+        if e.country:
+            assert f"country:{e.country}" in gz, (e.id, e.country)
+        if e.parent:
+            assert f"{e.kind.value}:{e.parent}" in gz, (e.id, e.parent)
+
+
+def test_item_categories_are_the_contracts(gz: Gazetteer) -> None:
+    items = gz.entries(Kind.ITEM)
+    assert len(items) > 50
+    assert {i.category for i in items} <= CATEGORIES
+    assert all(i.category for i in items)
+
+
+def test_ids_look_right(gz: Gazetteer) -> None:
+    for e in gz.entries():
+        assert e.wikidata is None or re.fullmatch(r"Q[1-9]\d*", e.wikidata), e.id
+        assert e.geonames is None or e.geonames.isdigit(), e.id
+
+
+def test_sizes_and_known_ids(gz: Gazetteer) -> None:
+    assert len(gz.entries(Kind.COUNTRY)) >= 240
+    assert len(gz.entries(Kind.PLACE)) >= 700
+    assert gz.get("country:ussr").historical and gz.get("country:ussr").iso == "SUHH"
+    assert gz.get("country:gdr").iso == "DDDE"
+    assert gz.get("place:hanoi").country == "drv"
+    assert gz.get("place:ho_chi_minh_city").country == "south_vietnam"
+    assert gz.get("place:moscow").country == "ussr"
+    assert gz.get("place:bonn").country == "frg"
+    assert gz.get("place:moscow").geonames == "524901"
+
+
+def test_longest_entity_wins(gz: Gazetteer) -> None:
+    text = "Delegates of the Warsaw Pact discussed South Vietnam with the CPSU CC Politburo in Warsaw."
+    assert found(gz, text) == [
+        ("Warsaw Pact", "organization:warsaw_pact"),
+        ("South Vietnam", "country:south_vietnam"),
+        ("CPSU CC Politburo", "organization:cpsu_cc_politburo"),
+        ("Warsaw", "place:warsaw"),
+    ]
+
+
+def test_generated_party_organs(gz: Gazetteer) -> None:
+    assert found(gz, "a decision of the Politburo of the VWP CC") == [
+        ("Politburo of the VWP CC", "organization:vwp_cc_politburo")]
+    assert found(gz, "the Presidium of the CPSU CC met")[0][1] == "organization:cpsu_cc_politburo"
+    assert gz.get("organization:sed_cc").parent == "sed"
+    assert gz.get("organization:sed_cc_politburo").parent == "sed_cc"
+    assert "Politburo" in gz.organ_suffixes["cc_politburo"].words
+
+
+def test_demonyms_and_plurals(gz: Gazetteer) -> None:
+    got = gz.find("The West Germans told the Poles that Polish and Soviet views differed; the Americans agreed.")
+    assert [(m.surface, m.entry.key, m.via) for m in got] == [
+        ("West Germans", "frg", "demonym"), ("Poles", "poland", "demonym"), ("Polish", "poland", "demonym"),
+        ("Soviet", "ussr", "demonym"), ("Americans", "united_states", "demonym")]
+
+
+def test_historical_names(gz: Gazetteer) -> None:
+    text = "From Peking to Rangoon, Leningrad and Djakarta; Ceylon, Siam and Upper Volta."
+    assert [m.entry.key for m in gz.find(text)] == [
+        "beijing", "yangon", "saint_petersburg", "jakarta", "sri_lanka", "thailand", "burkina_faso"]
+
+
+def test_case_rules(gz: Gazetteer) -> None:
+    assert found(gz, "tell us what the US wants") == [("US", "country:united_states")]
+    assert found(gz, "the un-named aide") == []
+    assert found(gz, "made of china, turkey for dinner") == []
+    assert found(gz, "the soviet union") == []  # only the first letter of a multiword name may change case
+    assert found(gz, "the soviet Union") == [("soviet Union", "country:ussr")]
+    assert found(gz, "MOSCOW AND THE SOVIET UNION") == [("MOSCOW", "place:moscow"), ("SOVIET UNION", "country:ussr")]
+
+
+def test_possessives_and_curly_apostrophes(gz: Gazetteer) -> None:
+    got = found(gz, "Moscow\u2019s line and America's allies in the Vietnam Workers\u2019 Party")
+    assert got == [("Moscow", "place:moscow"), ("America", "country:united_states"),
+                   ("Vietnam Workers\u2019 Party", "organization:vwp")]
+
+
+def test_item_variants_and_patterns(gz: Gazetteer) -> None:
+    got = gz.find("They asked for MIG 21s, two Mig-27 squadrons, SA-2 and SA-9 batteries and radars.")
+    assert [(m.surface, m.entry.key, m.entry.category) for m in got] == [
+        ("MIG 21s", "mig-21", "aircraft"), ("Mig-27", "mig", "aircraft"), ("SA-2", "sa-2", "missile"),
+        ("SA-9", "sa_family", "missile"), ("radars", "radar", "radar/electronic equipment")]
+    assert gz.find("coastal defence missiles")[0].entry.category == "coastal defence"
+
+
+def test_flags_are_reported(gz: Gazetteer) -> None:
+    (m,) = gz.find("Salisbury replied")
+    assert m.entry.key == "harare" and "require_context" in m.flags
+    assert "ambiguous" in gz.find("Jordan")[0].flags
+    assert gz.find("Victoria")[0].flags & {"require_context", "ambiguous"}
+
+
+def test_user_file_extends_default(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "entity_kind: organization\n"
+        "entries:\n"
+        "- {key: un, name: United Nations, kind: international organization, aliases: [Nations Unies]}\n"
+        "- {key: xyz_party, name: Xyz People's Party, kind: party, aliases: [XPP], organs: [cc]}\n",
+        encoding="utf-8",
+    )
+    gz = Gazetteer.from_files(extra, defaults=True)
+    assert gz.get("organization:un").wikidata == "Q1065"  # kept from the default file
+    assert found(gz, "Nations Unies and the XPP CC") == [
+        ("Nations Unies", "organization:un"), ("XPP CC", "organization:xyz_party_cc")]
+    assert "organization:xyz_party" not in Gazetteer.default()
+
+
+def test_speed_is_linear_enough(gz: Gazetteer) -> None:
+    import time
+
+    text = ("The Soviet delegation in Hanoi discussed MiG-21 deliveries with the DRV and the NLF. " * 2000)
+    start = time.perf_counter()
+    assert len(gz.find(text)) == 5 * 2000
+    assert time.perf_counter() - start < 2.0
