@@ -186,6 +186,7 @@ class Entity:
     category: str | None = None  # items: aircraft, missile, ...
     description: str | None = None
     candidates: list[str] = field(default_factory=list)  # authority ids left unchosen (homonyms)
+    type_of: str | None = None  # items: the entity id of the known item type this thing is
 
 
 @dataclass

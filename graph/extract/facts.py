@@ -79,44 +79,98 @@ def find_requests(ext: Extraction) -> list[Request]:
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
     out: list[Request] = []
     for scope, sentence in scopes(ext):
-        if scope.speaker is None:
+        if scope.speaker is None or ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
-        cue = _first_cue(ext.document.text, sentence, patterns)
-        if cue is None:
-            continue
-        out.extend(_requests_in(ext, scope, sentence, cue))
+        cues = _cues(ext.document.text, sentence, patterns)
+        for n, cue in enumerate(cues):  # "we need your aid, but we would like you to ..."
+            end = cues[n + 1][0] if n + 1 < len(cues) else sentence.end
+            out.extend(_requests_in(ext, scope, sentence, Span(cue[1], end)))
     return out
 
 
-def _first_cue(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> int | None:
-    """Where what is asked for begins, after the first request cue in the sentence."""
-    ends = [m.end() for p in patterns for m in [p.search(text, sentence.start, sentence.end)] if m]
-    return min(ends) if ends else None
+def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """(start, end) of each request cue in the sentence, left to right, not overlapping."""
+    found = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(text, sentence.start, sentence.end))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+        elif end > out[-1][1] and start == out[-1][0]:
+            out[-1] = (start, end)
+    return out
 
 
-def _requests_in(ext: Extraction, scope: Scope, sentence: Span, cue: int) -> list[Request]:
+_LEAD = re.compile(r"^(?:\[?(?:you|that)\]?\s+|you,\s+[^,]{1,40},\s+|to\s+|(?:give|send|provide)\s+us\s+)+", re.I)
+
+
+def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span) -> list[Request]:
     text = ext.document.text
-    rest = text[cue : sentence.end]
-    if any(rest.lower().startswith(w) for w in lexicon().request_not_items) or sentence.of(text).endswith("?"):
+    rest = _LEAD.sub("", text[asked.start : asked.end]).lower()
+    if any(re.match(rf"{re.escape(w)}\b", rest) for w in lexicon().request_not_items):
         return []
-    items = _mentions_in(ext, Span(cue, sentence.end), (Kind.ITEM,))
-    on_behalf = _principal(ext, scope, sentence)
-    base = {"requester": scope.speaker, "on_behalf_of": on_behalf, "recipient": _addressee(ext, scope)}
-    response = _response(ext, scope)
+    groups = _item_groups(ext, asked)
+    base = {"requester": scope.speaker, "on_behalf_of": _principal(ext, scope, sentence),
+            "recipient": _addressee(ext, scope), "response": _response(ext, scope)}
     found: list[Request] = []
-    head_end = items[0][1].span.start if items else sentence.end
-    head = _clean(text[cue:head_end])
-    topic = _topic(text, sentence)
-    if _worth_asking(head):
+    head = _head(text, asked, groups)
+    if head:
+        topic = _topic(text, sentence)
         label = f"{topic} {head}".strip() if topic and topic.lower() not in head.lower() else head
-        found.append(Request(evidence=sentence, item_label=label, category=_category(label, None),
-                             response=response, **base))
-    for _, item in items:
-        phrase = _item_phrase(text, item.span, Span(cue, sentence.end))
-        found.append(Request(evidence=sentence, item_label=_clean(phrase.of(text)), item_key=item.key,
-                             item_span=item.span, category=_category(phrase.of(text), item.key),
-                             quantity=_quantity(phrase.of(text)), response=response, **base))
-    return found
+        found.append(Request(evidence=sentence, item_label=label, category=_category(label, None), **base))
+    for phrase, item in groups:
+        words = phrase.of(text)
+        found.append(Request(evidence=sentence, item_label=_clean(words), item_key=item.key, item_span=item.span,
+                             category=_category(words, item.key), quantity=_quantity(words), **base))
+    return _distinct(found)
+
+
+def _distinct(requests: list[Request]) -> list[Request]:
+    """Drop a request whose words are all in another request of the same sentence."""
+    def words(r: Request) -> set[str]:
+        return {w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", r.item_label.lower()) if len(w) > 2}
+
+    return [r for r in requests
+            if not any(o is not r and words(r) < words(o) or (o is not r and words(r) == words(o)
+                                                             and requests.index(o) < requests.index(r))
+                       for o in requests)]
+
+
+def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
+    """Items in what is asked for, one per noun phrase: "one regiment of MIG-17 aircraft" is
+    one request for the MIG-17, not also one for "aircraft"."""
+    text = ext.document.text
+    groups: dict[Span, list[Mention]] = {}
+    for _, item in _mentions_in(ext, asked, (Kind.ITEM,)):
+        groups.setdefault(_item_phrase(text, item.span, asked), []).append(item)
+    merged: list[tuple[Span, list[Mention]]] = []
+    for phrase, items in sorted(groups.items()):
+        if merged and _SPECIFYING.fullmatch(text[merged[-1][0].end : phrase.start]):
+            merged[-1] = (Span(merged[-1][0].start, phrase.end), merged[-1][1] + items)
+        else:
+            merged.append((phrase, items))
+    out = []
+    for phrase, items in merged:
+        specific = [m for m in items if re.search(r"\d", m.surface)]
+        out.append((phrase, (specific or items)[0]))
+    return out
+
+
+_SPECIFYING = re.compile(r"[\s,]*(?:in\s+particular|particularly|especially|that\s+is|i\.e\.|namely|including|such\s+as)?[\s,:]*",
+                         re.I)
+
+
+def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
+    """What is asked for before the first item, when it names something of its own:
+    "ensure the coverage of our losses, and also ..." but not "give us new types of"."""
+    first = groups[0][0].start if groups else asked.end
+    head_text = text[asked.start : first]
+    clause = re.search(r",\s*(?:and\s+)?(?:also\s+)?(?:to\s+|that\s+is)|;", head_text)
+    if groups and clause:
+        head_text = head_text[: clause.start()]
+    elif groups:
+        return ""
+    head = _clean(head_text)
+    return head if len(re.findall(r"[A-Za-z]{3,}", head)) >= 2 else ""
 
 
 def _clean(phrase: str) -> str:
@@ -124,11 +178,6 @@ def _clean(phrase: str) -> str:
     phrase = re.sub(r"^(?:to\s+|that\s+you\s+|you\s+to\s+|also\s+|us\s+)+", "", phrase, flags=re.I)
     phrase = re.sub(r"(?:,?\s+(?:that\s+is|i\.e\.|namely|and|or|also|give|to))+$", "", phrase, flags=re.I)
     return phrase[:160].strip(" ,;:")
-
-
-def _worth_asking(head: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", head)
-    return len(words) >= 2
 
 
 def _topic(text: str, sentence: Span) -> str:

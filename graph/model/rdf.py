@@ -123,6 +123,8 @@ class _Writer:
             self.add(iri, SDO.category, Literal(entity.category))
         if entity.description:
             self.add(iri, SDO.description, Literal(entity.description))
+        if entity.type_of:
+            self.add(iri, AG.itemType, entity_iri(entity.type_of))
         for candidate in entity.candidates:
             self.add(iri, AG.candidate, URIRef(candidate))
 

@@ -149,21 +149,23 @@ def _slug(text: str) -> str:
 # ---------------------------------------------------------------------------------- items
 
 def _resolve_items(res: Resolution, gazetteer: Gazetteer) -> None:
-    """Each request's object: a known item type, or the words asked for."""
+    """Each request's object is the thing asked for, in the record's words ("one regiment of
+    MIG-17 aircraft"); where it is of a known type, ``type_of`` links it to that type's entity."""
     for index, request in enumerate(res.extraction.requests):
+        digest = hashlib.sha256(request.item_label.lower().encode()).hexdigest()[:12]
+        entity = res.entities.setdefault(
+            f"item/asked-{digest}", Entity(id=f"item/asked-{digest}", kind=Kind.ITEM, name=request.item_label,
+                                           category=request.category))
         if request.item_key:
             entry = gazetteer.get(request.item_key)
-            entity = res.entities.setdefault(
+            kind = res.entities.setdefault(
                 f"item/{entry.key}",
                 Entity(id=f"item/{entry.key}", kind=Kind.ITEM, name=entry.name, category=entry.category))
             if entry.wikidata:
-                entity.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
-        else:
-            digest = hashlib.sha256(request.item_label.lower().encode()).hexdigest()[:10]
-            entity = res.entities.setdefault(
-                f"item/{digest}", Entity(id=f"item/{digest}", kind=Kind.ITEM, name=request.item_label))
-            entity.category = entity.category or request.category
-        entity.alternate_names.add(request.item_label)
+                kind.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
+            if request.item_span:
+                kind.alternate_names.add(request.item_span.of(res.document.text))
+            entity.type_of = kind.id
         res.item_of[index] = entity.id
 
 
