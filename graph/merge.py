@@ -103,11 +103,13 @@ def read_source(path: str | Path) -> tuple[Dataset, dict]:
     path = Path(path)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
+    errors = []
     for fmt in _formats(path, data):
         parsed = Dataset()
         try:
             parsed.parse(data=data, format=fmt)
-        except Exception:  # noqa: BLE001 - rdflib parsers raise many types; try the next format
+        except Exception as err:  # noqa: BLE001 - rdflib parsers raise many types; try the next
+            errors.append(f"{fmt}: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
             continue
         quads = _canonical_bnodes(_named(parsed, ID[f"source/sha-{digest[:16]}"]), digest[:16])
         info = {"path": str(path), "sha256": digest, "format": fmt, "triples": len(quads),
@@ -116,7 +118,7 @@ def read_source(path: str | Path) -> tuple[Dataset, dict]:
         for quad in quads:
             out.add(quad)
         return out, info
-    raise MalformedError("not RDF in any syntax rdflib reads", path=str(path))
+    raise MalformedError("not RDF in any syntax rdflib reads (" + errors[0][:200] + ")", path=str(path))
 
 
 def _named(parsed: Dataset, source_graph: URIRef) -> list[tuple[Node, Node, Node, Node]]:
@@ -369,7 +371,7 @@ def _report(ds: Dataset, inputs: dict[str, dict], links: list[dict], proposals: 
         "crosswalk_triples": len(ds.graph(CROSSWALK_GRAPH)),
         "alignment_triples": len(ds.graph(ALIGNMENT_GRAPH)),
         "output_triples": count,
-        "output_graphs": sum(1 for g in ds.contexts() if len(g)),
+        "output_graphs": sum(1 for g in ds.graphs() if len(g)),
     }
 
 

@@ -24,8 +24,10 @@ _DIPLOMATIC = re.compile(
     r"coordinate|mediat\w*|pressure|message|statement|visit|invit\w*)\b",
     re.I,
 )
-_LOCATIVE_GAP = re.compile(r"^(?:\s|,|\bor\b|\band\b|\bnot\b|\bto\b|\bin\b|\bat\b|\beven\b|\bpossibly\b|\bperhaps\b|\bmaybe\b|\beither\b)*$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|to|such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|as\s+a\s+venue)\s*$", re.I)
+_LOCATIVE_GAP = re.compile(r"^(?:\s|,|\bor\b|\band\b|\bnot\b|\bto\b|\bin\b|\bat\b|\bthe\b|\beven\b|\bpossibly\b|\bperhaps\b|"
+                           r"\bmaybe\b|\beither\b|\balso\b)*$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|to|such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|as\s+a\s+venue|"
+                       r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*$", re.I)
 _STANCE_REJECTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
 _STANCE_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|possibly|perhaps|such\s+as|might)\b", re.I)
 
@@ -268,33 +270,58 @@ def _response(ext: Extraction, scope: Scope) -> Span | None:
 # ---------------------------------------------------------------------------------- venues
 
 def find_proposals(ext: Extraction) -> list[VenueProposal]:
+    """Places named where the talk is of where to meet or negotiate. A short sentence ("Maybe
+    in Yalta.", "Where, in Moscow?") borrows the context of the sentence before it."""
+    text = ext.document.text
     out: list[VenueProposal] = []
-    previous: dict[int | None, Span] = {}
+    anchor: Span | None = None  # the last long sentence: short ones after it share its context
+    since_venue = _FOLLOW + 1  # sentences since the last one that named a venue
     for scope, sentence in scopes(ext):
-        context = Span(previous.get(scope.turn, sentence).start, sentence.end)
-        previous[scope.turn] = sentence
-        if scope.speaker is None or not _talks_about_venue(ext.document.text, context):
+        short = len(sentence.of(text).split()) <= _SHORT
+        context = Span(anchor.start, sentence.end) if anchor else sentence
+        follows = bool(anchor) and bool(_cue_spans(text, context)) and (short or since_venue <= _FOLLOW)
+        if not short:
+            anchor = sentence
+        since_venue += 1
+        if scope.speaker is None or not (follows or _cue_spans(text, sentence)):
             continue
-        out.extend(_proposals_in(ext, scope, sentence))
+        found = _proposals_in(ext, scope, sentence, short or follows)
+        if found:
+            since_venue = 0
+        out.extend(found)
     return out
 
 
-def _talks_about_venue(text: str, span: Span) -> bool:
-    cues = lexicon().venue_cues
-    chunk = span.of(text).lower()
-    return any(re.search(rf"\b{re.escape(c)}", chunk) for c in cues)
+_SHORT = 12
+_FOLLOW = 1  # a long sentence right after one that named a venue continues the talk of venues
+_DIRECT = re.compile(r"\b(?:in|at|to)\s+$", re.I)
+_NEAR = 60  # characters: a venue cue this close to the place ties the place to the talk of meeting
+_PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December)\b")
+_PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recent\s+)?"
+                          r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\w+\s+){0,6}$", re.I)
 
 
-def _proposals_in(ext: Extraction, scope: Scope, sentence: Span) -> list[VenueProposal]:
+def _cue_spans(text: str, span: Span) -> list[Span]:
+    chunk = span.of(text)
+    return [Span(span.start + m.start(), span.start + m.end())
+            for cue in lexicon().venue_cues for m in re.finditer(rf"\b{re.escape(cue)}\w*", chunk, re.I)]
+
+
+def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool) -> list[VenueProposal]:
     text = ext.document.text
-    places = _mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY))
-    places = [(i, m) for i, m in places if not _adjectival(text, m)]
+    places = [(i, m) for i, m in _mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY)) if not _adjectival(text, m)]
+    cues = _cue_spans(text, sentence)
     out: list[VenueProposal] = []
     previous_end: int | None = None
     for index, mention in places:
         before = text[sentence.start : mention.span.start]
-        listed = previous_end is not None and _LOCATIVE_GAP.match(text[previous_end : mention.span.start])
-        if _LOCATIVE.search(before) or (listed and out and out[-1].evidence == sentence):
+        listed = previous_end is not None and out and out[-1].evidence == sentence and \
+            _LOCATIVE_GAP.match(text[previous_end : mention.span.start])
+        near = (short and _DIRECT.search(before)) or any(abs(c.start - mention.span.start) <= _NEAR for c in cues) or \
+            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
+        past = _PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
+        if (listed or (_LOCATIVE.search(before) and near)) and not past:
             out.append(VenueProposal(sentence, index, scope.speaker, _stance(text, sentence, mention.span)))
             previous_end = mention.span.end
     return out

@@ -60,7 +60,7 @@ STYLE: dict[str, dict[str, str]] = {
 EDGE_COLOURS: dict[str, str] = {
     "attended": "#4e79a7", "spoke in": "#2c5d8f", "member of": "#f28e2b", "part of": "#f28e2b",
     "from": "#e15759", "on behalf of": "#e15759", "to": "#b8433f", "requested": "#9c755f",
-    "proposed venue": "#c9a800", "mentioned in": "#c8c8c8",
+    "proposed venue": "#c9a800", "item type": "#9c755f", "mentioned in": "#c8c8c8",
 }
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 

@@ -48,6 +48,7 @@ _DIRECT_EDGES: tuple[tuple[URIRef, str, bool], ...] = (
     (SCHEMA.recipient, "to", True),
     (SCHEMA.object, "requested", True),
     (SCHEMA.location, "proposed venue", True),
+    (AG.itemType, "item type", True),  # the project's per-request item -> its canonical item
     (SCHEMA.mentions, "mentioned in", False),
     (SCHEMA.author, "recorded", False),
     (SCHEMA.translator, "translated", False),
@@ -57,6 +58,7 @@ _DIRECT_EDGES: tuple[tuple[URIRef, str, bool], ...] = (
 _RECORD_LINKS = (SCHEMA.mentions, SCHEMA.author, SCHEMA.translator, SCHEMA.contributor)
 _DETAILS: tuple[tuple[URIRef, str], ...] = (
     (SCHEMA.jobTitle, "job title"),
+    (SCHEMA.description, "description"),
     (SCHEMA.category, "category"),
     (AG.quantity, "quantity"),
     (AG.response, "response"),
@@ -76,6 +78,9 @@ def to_networkx(ds: rdflib.Dataset | rdflib.Graph) -> nx.MultiDiGraph:
     for node in edges_endpoints(edges):
         kinds.setdefault(node, "other")
     evidence = _evidence(g, records, occurs)
+    for node, kind in kinds.items():  # a fact's own record, where the graph states it
+        if kind in ("request", "proposal"):
+            occurs[node].update(r for r in g.objects(node, SCHEMA.isPartOf) if r in records)
     edges += _facts_in_records(kinds, occurs, records)
     _propagate_to_participants(g, kinds, occurs)
     out = nx.MultiDiGraph()
@@ -246,6 +251,8 @@ def _id_label(iri: str) -> str:
         return f"GeoNames {tail}"
     if "history.state.gov/people" in iri:
         return f"FRUS people: {tail}"
+    if "viaf.org/" in iri:
+        return f"VIAF {tail}"
     return iri
 
 
