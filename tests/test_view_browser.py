@@ -244,4 +244,8 @@ def test_real_seed_build(offline: Offline, tmp_path: Path) -> None:
     page = offline.open(write_view(ds, tmp_path / "seed.html", title="seed"))
     assert page.evaluate("network.body.data.nodes.length") == g.number_of_nodes()
     assert page.evaluate("network.body.data.edges.length") == g.number_of_edges()
+    page.fill("#ag-search", "Kosygin")
+    found = page.locator("#ag-search-results button").all()
+    assert any("Kosygin" in " ".join([g.nodes[b.get_attribute("data-node")]["label"],
+                                      *g.nodes[b.get_attribute("data-node")]["aliases"]]) for b in found)
     page.screenshot(path=str(tmp_path / "seed.png"))
