@@ -118,7 +118,43 @@ def _run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = [add_build_command, add_query_command, add_serve_command]
+def add_view_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "view",
+        help="write the offline HTML network view of a graph file, from one record to a whole corpus",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph view out/graph.trig --out out/network.html\n"
+               "  archive-graph view corpus.nq --out corpus.html --title 'Corpus 1966-1968'",
+    )
+    cmd.add_argument("graph", nargs="?", default="out/graph.trig",
+                     help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+    cmd.add_argument("--out", default="out/network.html", help="HTML file (default: out/network.html)")
+    cmd.add_argument("--title", default="archive-graph: network view", help="the page's title")
+    cmd.set_defaults(run=_run_view)
+
+
+def _run_view(args: argparse.Namespace) -> int:
+    import rdflib
+
+    from graph.errors import ReadError
+    from graph.view import write_view
+
+    fmt = rdflib.util.guess_format(args.graph) or ("json-ld" if args.graph.endswith(".jsonld") else None)
+    if fmt is None:
+        raise ReadError("unknown RDF file type", path=args.graph)
+    dataset = rdflib.Dataset()
+    try:
+        dataset.parse(args.graph, format=fmt)
+    except FileNotFoundError:
+        raise
+    except Exception as err:  # rdflib's parsers raise many unrelated types
+        detail = " ".join(str(err).split())[:200] or type(err).__name__
+        raise ReadError(f"not valid {fmt}: {detail}", path=args.graph) from err
+    print(write_view(dataset, args.out, title=args.title))
+    return 0
+
+
+COMMANDS = [add_build_command, add_query_command, add_serve_command, add_view_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

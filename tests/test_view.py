@@ -203,3 +203,13 @@ def test_layout_without_numpy(monkeypatch: pytest.MonkeyPatch, small: rdflib.Dat
 def test_empty_graph_renders() -> None:
     data = payload(render_html(to_networkx(rdflib.Dataset()), title="empty"))
     assert data["nodes"] == [] and data["edges"] == [] and data["records"] == []
+
+
+def test_cli_view(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from graph.cli import main
+
+    out = tmp_path / "network.html"
+    assert main(["view", str(DATA / "small.trig"), "--out", str(out), "--title", "Small"]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert len(payload(out.read_text(encoding="utf-8"))["nodes"]) == 21
+    assert main(["view", str(tmp_path / "missing.trig"), "--out", str(out)]) == 2
