@@ -154,7 +154,56 @@ def _run_view(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = [add_build_command, add_query_command, add_serve_command, add_view_command]
+def add_merge_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "merge",
+        help="merge RDF graphs (ours and other archives'), aligning entities that share authority ids",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph merge out/graph.trig their.ttl people.rdf -o merged.trig "
+               "--report merge-report.json\n"
+               "  archive-graph merge a.trig b.jsonld -o merged.trig --accept accepted.json",
+    )
+    cmd.add_argument("sources", nargs="+", help="RDF files in any syntax rdflib reads")
+    cmd.add_argument("-o", "--out", default="merged.trig", help="merged graph (default: merged.trig)")
+    cmd.add_argument("--report", help="write the merge report (JSON) here")
+    cmd.add_argument("--accept", help="JSON list of name-only proposals (as the report lists them) to apply")
+    cmd.add_argument("--min-score", type=float, help="apply name-only proposals scoring at least this")
+    cmd.set_defaults(run=_run_merge)
+
+
+def _run_merge(args: argparse.Namespace) -> int:
+    from graph.merge import merge, write_merge
+
+    result = merge(args.sources, accept=args.accept, min_score=args.min_score)
+    write_merge(result, args.out, args.report)
+    rep = result.report
+    print(f"{len(rep['inputs'])} input(s); {len(rep['aligned'])} alignment(s); {len(rep['proposed'])} "
+          f"name-only proposal(s), {rep['left_apart']} left apart; {rep['output_triples']} quads; wrote {args.out}")
+    return 0
+
+
+def add_export_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "export",
+        help="export a graph as JSON-LD (published @context) or as GEXF/GraphML for Gephi",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph export merged.trig --format gexf -o merged.gexf",
+    )
+    cmd.add_argument("graph", help="an RDF file in any syntax rdflib reads")
+    cmd.add_argument("--format", required=True, choices=["jsonld", "gexf", "graphml"], help="output format")
+    cmd.add_argument("-o", "--out", required=True, help="output file")
+    cmd.set_defaults(run=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from graph.export import export
+
+    print(f"wrote {export(args.graph, args.format, args.out)}")
+    return 0
+
+
+COMMANDS = [add_build_command, add_query_command, add_serve_command, add_view_command, add_merge_command,
+            add_export_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

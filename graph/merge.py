@@ -280,7 +280,16 @@ def name_proposals(ds: Dataset, clusters: dict[str, str]) -> list[dict]:
             score = min(members[a], members[b])
             if (a, b) not in best or best[(a, b)]["score"] < score:
                 best[(a, b)] = {"a": a, "b": b, "method": "name", "score": score, "label": label, "type": cls}
-    return [best[pair] for pair in sorted(best)]
+    return _one_per_cluster_pair(list(best.values()), clusters)
+
+
+def _one_per_cluster_pair(proposals: list[dict], clusters: dict[str, str]) -> list[dict]:
+    """Entities already linked are one candidate: keep the best-scoring pair per two clusters."""
+    kept: dict[tuple[str, str], dict] = {}
+    for p in sorted(proposals, key=lambda p: (-p["score"], p["a"], p["b"])):
+        pair = tuple(sorted((clusters.get(p["a"], p["a"]), clusters.get(p["b"], p["b"]))))
+        kept.setdefault(pair, p)
+    return sorted(kept.values(), key=lambda p: (p["a"], p["b"]))
 
 
 def _conflict(keys_a: set[str], keys_b: set[str]) -> bool:

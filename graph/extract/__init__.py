@@ -94,10 +94,25 @@ def _add_attendees(ext: Extraction) -> None:
     seen: set[int] = set()
     listed = [i for i, m in enumerate(ext.mentions)
               if m.kind is Kind.PERSON and any(m.span in p for p in doc.participants)]
+    if not listed and not ext.turns:  # a telegram or report: who is reported speaking was there
+        listed = _reported_speakers(ext)
     for index in [*listed, *(t.speaker for t in ext.turns)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
+
+
+def _reported_speakers(ext: Extraction) -> list[int]:
+    """People reported speaking ("Rapacki said ...") and, where the writer speaks in the first
+    person ("I told him"), the writer who signed."""
+    from graph.extract.facts import scopes
+
+    speakers = sorted({s.speaker for s, _ in scopes(ext) if s.speaker is not None})
+    text = ext.document.text
+    if speakers and re.search(r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
+        speakers += [i for i, m in enumerate(ext.mentions)
+                     if m.kind is Kind.PERSON and any(m.span in r for r in ext.document.recorders)]
+    return speakers
 
 
 def _add_credits(ext: Extraction) -> None:

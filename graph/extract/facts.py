@@ -280,7 +280,7 @@ def find_proposals(ext: Extraction) -> list[VenueProposal]:
         short = len(sentence.of(text).split()) <= _SHORT
         context = Span(anchor.start, sentence.end) if anchor else sentence
         follows = bool(anchor) and bool(_cue_spans(text, context)) and (short or since_venue <= _FOLLOW)
-        if not short:
+        if not short or _cue_spans(text, sentence):
             anchor = sentence
         since_venue += 1
         if scope.speaker is None or not (follows or _cue_spans(text, sentence)):

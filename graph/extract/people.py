@@ -24,7 +24,7 @@ INITIAL = rf"[{UPPER}][{LOWER}]?\."
 PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
 NAME = (
     rf"(?:(?:{INITIAL}\s?){{1,3}}(?:{PARTICLE}\s)?(?:{WORD})"
-    rf"|(?:{WORD})(?:\s(?:{PARTICLE}\s)?(?:{WORD})){{0,3}}"
+    rf"|(?:{WORD})(?:\s(?:{INITIAL}\s)*(?:{PARTICLE}\s)?(?:{WORD})){{0,3}}"
     rf"|(?:{PARTICLE})\s(?:{WORD}))"
 )
 _NAME_RE = re.compile(NAME)
