@@ -215,7 +215,7 @@
       for (const [name, value] of d.details) dl.append(el("dt", name), el("dd", value));
       panel.append(el("h3", "Details"), dl);
     }
-    section(panel, "Evidence (" + d.evidence.length + ")", d.evidence.map(quoteItem));
+    section(panel, "Evidence (" + d.evidence.length + ")", groupQuotes(d.evidence).map(quoteItem));
     section(panel, "Records", d.records.filter((r) => r !== id).map((r) => nodeLink(r, "")));
     const links = adjacency.get(id).slice(0, 300);
     section(panel, "Connections", links.map((l) => nodeLink(l.id, l.out ? l.label + " \u2192 " : "\u2190 " + l.label + " ")));
@@ -233,10 +233,23 @@
     return li;
   }
 
-  function quoteItem(q) {
+  /* The same words quoted from the same record (a name mentioned 28 times) are shown once, counted. */
+  function groupQuotes(evidence) {
+    const groups = new Map();
+    for (const q of evidence) {
+      const key = q.record + "\u0000" + q.quote;
+      if (!groups.has(key)) groups.set(key, { q: q, count: 0 });
+      groups.get(key).count++;
+    }
+    return [...groups.values()];
+  }
+
+  function quoteItem(group) {
+    const q = group.q;
     const li = el("li", null, "ag-evidence");
     const r = recordTitle.get(q.record) || {};
-    li.append(el("blockquote", q.quote), el("div", (q.title || r.title || q.record) + (q.date ? ", " + q.date : ""), "ag-cite"));
+    const cite = (q.title || r.title || q.record) + (q.date ? ", " + q.date : "") + (group.count > 1 ? " (\u00d7" + group.count + ")" : "");
+    li.append(el("blockquote", q.quote), el("div", cite, "ag-cite"));
     return li;
   }
 

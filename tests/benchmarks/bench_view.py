@@ -3,7 +3,7 @@ stable layout in headless Chromium, and how long a filter, a search and a zoom f
 for the fixture graph, the real seed build (out/graph.trig, when present) and a generated corpus.
 
     .venv/bin/python tests/benchmarks/bench_view.py [--nodes 5000] [--runs 3]
-        [--screenshot out/view-seed.png]
+        [--screenshot out/view-seed.png [--select Kosygin]]
 
 First paint = navigation start -> vis-network's first ``afterDrawing``; FCP = the browser's
 first-contentful-paint; stable = when the layout stops moving (physics is off, so the first draw).
@@ -57,7 +57,7 @@ def build(name: str, ds, folder: Path) -> tuple[Path, dict[str, float]]:
                   "render_s": t2 - t1, "size_mb": len(page.encode()) / 1e6}
 
 
-def measure(browser, path: Path, runs: int, screenshot: Path | None = None) -> dict[str, float]:
+def measure(browser, path: Path, runs: int, screenshot: Path | None = None, select: str = "") -> dict[str, float]:
     rows = []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -67,12 +67,19 @@ def measure(browser, path: Path, runs: int, screenshot: Path | None = None) -> d
         page.goto(path.as_uri())
         page.wait_for_function("window.agView && agView.timings.stable", timeout=120_000)
         if screenshot is not None:
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(screenshot))
+            shoot(page, screenshot, select)
             screenshot = None
         rows.append(page.evaluate(MEASURE))
         context.close()
     return {key: statistics.median(r[key] for r in rows) for key in rows[0] if rows[0][key] is not None}
+
+
+def shoot(page, path: Path, select: str) -> None:
+    """Screenshot, with the first node found by ``select`` (if any) chosen and its panel open."""
+    if select:
+        page.evaluate("q => { const hit = agView.search(q)[0]; if (hit) agView.selectNode(hit.id); }", select)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
 
 
 def cases(nodes: int) -> list[tuple[str, object]]:
@@ -95,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nodes", type=int, default=5000, help="size of the generated corpus (default 5000)")
     parser.add_argument("--runs", type=int, default=3, help="page loads per graph; the median is shown")
     parser.add_argument("--screenshot", type=Path, help="save the seed view (or the fixture's) as PNG")
+    parser.add_argument("--select", default="Kosygin", help="node to open in the screenshot (search text)")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -108,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, ds in graphs:
             path, built = build(name, ds, Path(tmp))
             shot = args.screenshot if name == shot_of else None
-            timed = measure(browser, path, args.runs, shot)
+            timed = measure(browser, path, args.runs, shot, args.select)
             print(f"{name}: {built['nodes']} nodes, {built['edges']} edges, {built['size_mb']:.1f} MB; "
                   f"to_networkx {built['to_networkx_s']:.2f} s, render {built['render_s']:.2f} s; "
                   f"first paint {timed['firstPaint']:.0f} ms, FCP {timed.get('fcp', float('nan')):.0f} ms, "
