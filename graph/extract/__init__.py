@@ -138,8 +138,10 @@ def _add_affiliations(ext: Extraction) -> None:
             gap = _gap(text, org.span, person.span)
             if gap is None:
                 continue
-            title = re.fullmatch(rf"\s*((?:{title_words}\s*)*?)\s*{courtesy}", gap, re.I) if org.span.end <= person.span.start \
-                else re.fullmatch(rf",\s*((?:{title_words}|\w+)(?:\s+(?:{title_words}|\w+)){{0,8}}?)\s+(?:of\s+)?(?:the\s+)?", gap, re.I)
+            before = org.span.end <= person.span.start
+            pattern = (rf"\s*((?:{title_words}\s*)*?)\s*{courtesy}" if before else
+                       rf",\s*((?:{title_words}|\w+)(?:\s+(?:{title_words}|\w+)){{0,8}}?)\s+(?:of\s+)?(?:the\s+)?")
+            title = re.fullmatch(pattern, gap, re.I)
             if title:
                 ext.affiliations.append((p, o))
                 job = title.group(1).strip(" ,")

@@ -24,11 +24,12 @@ _DIPLOMATIC = re.compile(
     r"coordinate|mediat\w*|pressure|message|statement|visit|invit\w*)\b",
     re.I,
 )
-_LOCATIVE_GAP = re.compile(r"^(?:\s|,|\bor\b|\band\b|\bnot\b|\bto\b|\bin\b|\bat\b|\bthe\b|\beven\b|\bpossibly\b|\bperhaps\b|"
-                           r"\bmaybe\b|\beither\b|\balso\b)*$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|to|such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|as\s+a\s+venue|"
+_LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
+                           re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|to|such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
                        r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*$", re.I)
-_STANCE_REJECTED = re.compile(r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
+_STANCE_REJECTED = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
 _STANCE_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|possibly|perhaps|such\s+as|might)\b", re.I)
 
 
@@ -157,7 +158,8 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
     return out
 
 
-_SPECIFYING = re.compile(r"[\s,]*(?:in\s+particular|particularly|especially|that\s+is|i\.e\.|namely|including|such\s+as)?[\s,:]*",
+_SPECIFYING = re.compile(
+    r"[\s,]*(?:in\s+particular|particularly|especially|that\s+is|i\.e\.|namely|including|such\s+as)?[\s,:]*",
                          re.I)
 
 
@@ -184,7 +186,7 @@ def _clean(phrase: str) -> str:
 
 def _topic(text: str, sentence: Span) -> str:
     """'As regards aircraft, we would ask...' -> 'aircraft'."""
-    match = re.match(r"\s*(?:As\s+(?:regards|for|to)|Concerning|Regarding|With\s+regard\s+to|In\s+regard\s+to)\s+([^,]{2,60}),",
+    match = re.match(r"\s*(?:As\s+(?:regards|for|to)|Concerning|Regarding|(?:With|In)\s+regard\s+to)\s+([^,]{2,60}),",
                      text[sentence.start : sentence.end])
     return match.group(1).strip() if match else ""
 

@@ -120,7 +120,8 @@ class _Finder:
         comma = text.find(",", pos, end)
         if comma != -1:
             end = comma
-        prefix = re.compile(rf"(?:{self.lex.alternation(self.lex.honorifics)}\.?|{self.lex.alternation(self.lex.titles)})\s+")
+        lex = self.lex
+        prefix = re.compile(rf"(?:{lex.alternation(lex.honorifics)}\.?|{lex.alternation(lex.titles)})\s+")
         while True:
             match = prefix.match(text, pos, end)
             if not match:

@@ -69,7 +69,8 @@ class _Cluster:
         if name_key(words[-1]) != self.surname:
             return False
         given, known = [name_key(w) for w in words[:-1]], [name_key(w) for w in self.words[:-1]]
-        return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in zip(given, known))
+        pairs = zip(given, known, strict=False)
+        return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in pairs)
 
 
 def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:

@@ -180,7 +180,7 @@ def _forenames_agree(given: list[str], known: list[str]) -> bool:
     """Each given forename or initial starts the known forename in the same place."""
     if not known or len(given) > len(known):
         return False
-    return all(k.startswith(g) for g, k in zip(given, known))
+    return all(k.startswith(g) for g, k in zip(given, known, strict=False))
 
 
 def _full_forms(forenames: str, surname: str) -> list[str]:
