@@ -34,7 +34,7 @@ def d125() -> Document:
 def test_frus_memcon_metadata(d125: Document) -> None:
     assert d125.format == "frus-tei"
     assert d125.record_id == "frus1964-68v14-d125"
-    assert d125.quote(d125.title) == "Memorandum of Conversation"
+    assert d125.quote(d125.title) == "125. Memorandum of Conversation"  # verbatim, as FRUS prints it
     assert d125.doc_type == "Memorandum of Conversation"
     assert d125.date == "1965-09-09"
     assert d125.quote(d125.place) == "Moscow"
@@ -70,7 +70,7 @@ def test_frus_footnotes_after_body(d125: Document) -> None:
 def test_frus_numbered_list_and_signer() -> None:
     (doc,) = read_file(RECORDS / "frus" / "frus1964-68v04-d332.xml")
     assert doc.record_id == "frus1964-68v04-d332"
-    assert doc.quote(doc.title) == "Telegram From the Embassy in Poland to the Department of State"
+    assert doc.quote(doc.title) == "332. Telegram From the Embassy in Poland to the Department of State"
     assert (doc.doc_type, doc.date, doc.quote(doc.place)) == ("Telegram", "1966-12-07", "Warsaw")
     assert doc.quote(doc.paragraphs[1]).startswith("1. FonMin Rapacki called me to his office")
     assert [doc.quote(s) for s in doc.recorders] == ["Gronouski"]
