@@ -196,7 +196,8 @@ def test_layout_without_numpy(monkeypatch: pytest.MonkeyPatch, small: rdflib.Dat
         raise ImportError("numpy")
 
     monkeypatch.setattr(layout, "_spring", no_numpy)
-    pos = layout.positions(to_networkx(small))
+    with pytest.warns(RuntimeWarning, match="numpy"):
+        pos = layout.positions(to_networkx(small))
     assert len(pos) == 21 and len(set(pos.values())) == 21
 
 

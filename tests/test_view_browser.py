@@ -122,6 +122,20 @@ def click_node(page: Page, node: str) -> None:
     page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
 
 
+def hover_tooltip(page: Page, node: str) -> str:
+    """Move the mouse onto the node and return the tooltip's text."""
+    page.evaluate("id => network.focus(id, {scale: 1.5, animation: false})", node)
+    spot = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", node)
+    box = page.locator("#ag-network").bounding_box()
+    page.mouse.move(box["x"] + spot["x"] - 3, box["y"] + spot["y"] - 3)
+    page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    tags = tooltip.evaluate("t => [...t.querySelectorAll('*')].map(e => e.tagName)")
+    assert set(tags) <= {"BR"}, tags  # text only (innerText turns newlines into <br>)
+    return tooltip.inner_text()
+
+
 def test_counts_match_the_graph(offline: Offline, pages: dict[str, Path]) -> None:
     page = offline.open(pages["small"])
     g = to_networkx(load("small"))
@@ -130,6 +144,11 @@ def test_counts_match_the_graph(offline: Offline, pages: dict[str, Path]) -> Non
     assert page.evaluate("Object.keys(network.body.nodes).length") == g.number_of_nodes()
     assert page.locator("#ag-status").inner_text() == "21 of 21 nodes, 49 of 49 edges shown"
     assert page.title() == "small <fixture>"
+
+
+def test_hover_shows_a_short_tooltip(offline: Offline, pages: dict[str, Path]) -> None:
+    page = offline.open(pages["small"])
+    assert hover_tooltip(page, KOSYGIN).splitlines() == ["person: Alexei Kosygin", "2 quotes - click for details"]
 
 
 def test_search_finds_kosygin_by_alias(offline: Offline, pages: dict[str, Path]) -> None:
@@ -223,8 +242,8 @@ def test_hostile_text_renders_as_text(offline: Offline, pages: dict[str, Path]) 
     page.fill("#ag-search", "<img")
     assert page.locator("#ag-search-results img").count() == 0
     assert "<img src=x onerror=alert(1)>" in page.locator("#ag-search-results").inner_text()
-    click_node(page, ID + "person/hostile-img")
-    page.locator("#ag-network").hover()
+    assert "person: <img src=x onerror=alert(1)>" in hover_tooltip(page, ID + "person/hostile-img")
+    assert page.locator("img").count() == 0
     assert page.evaluate("window.__ran") == 0
 
 

@@ -13,6 +13,7 @@ coordinates), so the same input gives a byte-identical HTML file.
 from __future__ import annotations
 
 import math
+import warnings
 from collections import deque
 
 import networkx as nx
@@ -35,6 +36,8 @@ def positions(g: nx.MultiDiGraph, *, spacing: float = 170.0) -> Positions:
     try:
         raw = _spring(simple) if n <= SMALL else _skeleton(simple)
     except ImportError:  # no numpy: networkx cannot lay out
+        warnings.warn("numpy is not installed, so the network view falls back to a spiral layout",
+                      RuntimeWarning, stacklevel=2)
         raw = _spiral(sorted(simple, key=_order_key(simple)))
     return {node: (round(x * scale, 1), round(y * scale, 1)) for node, (x, y) in raw.items()}
 

@@ -18,6 +18,8 @@
   }
   const styles = new Map(data.style.map((s) => [s.kind, s]));
   const recordTitle = new Map(data.records.map((r) => [r.id, r]));
+  const nodeHidden = new Map(data.nodes.map((n) => [n.id, Boolean(n.hidden)]));
+  const edgeHidden = new Map(data.edges.map((e) => [e.id, Boolean(e.hidden)]));
   let focusSet = null;
   let selected = null;
 
@@ -149,14 +151,16 @@
       const d = details[n.id];
       const show = kinds.has(d.kind) && (!allowed || d.records.some((r) => allowed.has(r))) && (!focusSet || focusSet.has(n.id));
       hidden.set(n.id, !show);
-      if (Boolean(nodes.get(n.id).hidden) !== !show) nodeUpdates.push({ id: n.id, hidden: !show });
+      if (nodeHidden.get(n.id) !== !show) nodeUpdates.push({ id: n.id, hidden: !show });
+      nodeHidden.set(n.id, !show);
     }
     const edgeUpdates = [];
     let shownEdges = 0;
     for (const e of data.edges) {
       const hide = hidden.get(e.from) || hidden.get(e.to) || !relations.has(e.relation);
       if (!hide) shownEdges++;
-      if (Boolean(edges.get(e.id).hidden) !== hide) edgeUpdates.push({ id: e.id, hidden: hide });
+      if (edgeHidden.get(e.id) !== hide) edgeUpdates.push({ id: e.id, hidden: hide });
+      edgeHidden.set(e.id, hide);
     }
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
@@ -263,7 +267,7 @@
   }
 
   function selectNode(id) {
-    if (nodes.get(id).hidden) resetAll();
+    if (nodeHidden.get(id)) resetAll();
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
     showPanel(id);
