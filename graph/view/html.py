@@ -167,7 +167,7 @@ def _edge_key(edge: tuple[str, str, dict[str, object]]) -> tuple[str, str, str]:
 def _edge_opts(g: nx.MultiDiGraph, i: int, u: str, v: str, attrs: dict[str, object],
                large: bool) -> dict[str, object]:
     label = str(attrs["label"])
-    shown = f"{label} ×{attrs['count']}" if "count" in attrs else label
+    shown = f"{label} ×{attrs['count']}" if int(attrs.get("count", 1)) > 1 else label
     opts: dict[str, object] = {"id": f"e{i}", "label": shown, "title": shown, "relation": label,
                                "color": EDGE_COLOURS.get(label, "#888888")}
     if large and label in OFF_WHEN_LARGE:

@@ -267,6 +267,7 @@
   }
 
   function selectNode(id) {
+    if (!details[id]) return;
     if (nodeHidden.get(id)) resetAll();
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 0.8), animation: false });
