@@ -29,12 +29,13 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, product
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.compare import to_canonical_graph
+from rdflib.compare import _TripleCanonicalizer
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DC, DCTERMS, OWL
 from rdflib.term import Node
@@ -111,7 +112,7 @@ def read_source(path: str | Path) -> tuple[Dataset, dict]:
         except Exception as err:  # noqa: BLE001 - rdflib parsers raise many types; try the next
             errors.append(f"{fmt}: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
             continue
-        quads = _canonical_bnodes(_named(parsed, ID[f"source/sha-{digest[:16]}"]), digest[:16])
+        quads = _canonical_bnodes(_named(parsed, ID[f"source/sha-{digest[:16]}"]))
         info = {"path": str(path), "sha256": digest, "format": fmt, "triples": len(quads),
                 "graphs": sorted({str(g) for *_, g in quads})}
         out = Dataset()
@@ -129,29 +130,63 @@ def _named(parsed: Dataset, source_graph: URIRef) -> list[tuple[Node, Node, Node
     return out
 
 
-def _canonical_bnodes(quads: list, salt: str) -> list:
-    """Blank nodes relabelled canonically (same content, same labels) and kept apart per source."""
+def _canonical_bnodes(quads: list) -> list:
+    """Blank nodes relabelled from content alone: each connected blank-node structure of the source
+    graphs gets labels hashed from its canonical form (graph names included), so the same structure
+    from any file, or read back from a merge's output, has the same labels. Exact duplicate
+    structures within one graph are thereby written once (an equivalent graph)."""
     if not any(isinstance(t, BNode) for quad in quads for t in quad[:3]):
         return quads
-    graphs = {g for *_, g in quads}
-    tag = {g: URIRef(f"urn:x-ag-quad:{i}:") for i, g in enumerate(sorted(graphs, key=str))}
-    untag = {str(v): k for k, v in tag.items()}
+    parent: dict[BNode, BNode] = {}
+
+    def find(x: BNode) -> BNode:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    groups: dict[BNode, list] = defaultdict(list)
+    for quad in quads:
+        nodes = [find(t) for t in quad[:3] if isinstance(t, BNode)]
+        for other in nodes[1:]:
+            parent[other] = nodes[0]
+    for quad in quads:
+        nodes = [t for t in quad[:3] if isinstance(t, BNode)]
+        if nodes and quad[3] not in DERIVED:
+            groups[find(nodes[0])].append(quad)
+    label: dict[BNode, BNode] = {}
+    for group in groups.values():
+        label.update(_labels(group))
+    return [tuple(label.get(t, t) if isinstance(t, BNode) else t for t in quad[:3]) + (quad[3],)
+            for quad in quads]
+
+
+def _labels(group: list) -> dict[BNode, BNode]:
+    """Original blank node -> a label hashed from the group's canonical form."""
+    tags = {g: hashlib.sha256(str(g).encode()).hexdigest()[:16] for *_, g in group}
     enc = Graph()
-    for s, p, o, g in quads:
-        enc.add((s, URIRef(f"{tag[g]}{p}"), o))
-    out = []
-    for s, p, o in to_canonical_graph(enc):
-        prefix, pred = str(p).split(":", 3)[2], str(p).split(":", 3)[3]
-        graph = untag[f"urn:x-ag-quad:{prefix}:"]
-        out.append((_salted(s, salt), URIRef(pred), _salted(o, salt), graph))
-    return out
+    for s, p, o, g in group:
+        enc.add((s, URIRef(f"urn:x-ag:{tags[g]}:{p}"), o))
+    canon = _Labeller(enc)
+    text = "\n".join(sorted(" ".join(t.n3() for t in triple) for triple in canon.canonical_triples()))
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return {node: BNode("b" + hashlib.sha256(f"{digest} {label}".encode()).hexdigest()[:24])
+            for node, label in canon.seen.items()}
 
 
-def _salted(node: Node, salt: str) -> Node:
-    return BNode(f"s{salt}{node}") if isinstance(node, BNode) else node
+class _Labeller(_TripleCanonicalizer):
+    """rdflib's canonicaliser, keeping the blank node -> canonical label map it computes."""
+
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph)
+        self.seen: dict[BNode, str] = {}
+
+    def _canonicalize_bnodes(self, triple, labels):  # noqa: ANN001, ANN202 - rdflib's signature
+        self.seen.update({k: v for k, v in labels.items() if isinstance(k, BNode)})
+        return super()._canonicalize_bnodes(triple, labels)
 
 
 # ------------------------------------------------------------------------------------- crosswalk
+@lru_cache(maxsize=4)
 def _rules(path: Path = CROSSWALK) -> tuple[dict, dict, list]:
     g = Graph().parse(path, format="turtle")
     supers = {c: set(g.transitive_objects(c, RDFS.subClassOf)) - {c} for c in g.subjects(RDFS.subClassOf)}

@@ -43,13 +43,31 @@ def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gaz
             entity.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
         if entry.geonames:
             entity.same_as.add(f"https://sws.geonames.org/{entry.geonames}/")
-        if entry.parent:
-            entity.parent = f"org/{entry.parent}"
+        if entry.parent and entry.kind is Kind.ORGANIZATION:
+            entity.parent = _add_parent(res, entry.parent, gazetteer)
         if entry.country:
             entity.country = f"country/{entry.country}"
         res.entities[entity_id] = entity
     entity.alternate_names.add(mention.surface)
     res.entity_of[index] = entity_id
+
+
+def _add_parent(res: Resolution, key: str, gazetteer: Gazetteer) -> str | None:
+    """The parent organisation's entity id, adding it (and its own parents) so that every
+    schema:parentOrganization points at a typed, named entity."""
+    kind_key = f"{Kind.ORGANIZATION.value}:{key}"
+    if kind_key not in gazetteer:
+        return None
+    entry = gazetteer.get(kind_key)
+    entity_id = f"org/{entry.key}"
+    if entity_id not in res.entities:
+        parent = Entity(id=entity_id, kind=Kind.ORGANIZATION, name=entry.name)
+        if entry.wikidata:
+            parent.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
+        res.entities[entity_id] = parent
+        if entry.parent:
+            parent.parent = _add_parent(res, entry.parent, gazetteer)
+    return entity_id
 
 
 # ---------------------------------------------------------------------------------- people
