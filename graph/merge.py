@@ -113,6 +113,7 @@ def read_source(path: str | Path) -> tuple[Dataset, dict]:
             errors.append(f"{fmt}: {str(err).splitlines()[0] if str(err) else type(err).__name__}")
             continue
         quads = _canonical_bnodes(_named(parsed, ID[f"source/sha-{digest[:16]}"]))
+        quads = sorted(set(quads))
         info = {"path": str(path), "sha256": digest, "format": fmt, "triples": len(quads),
                 "graphs": sorted({str(g) for *_, g in quads})}
         out = Dataset()
@@ -154,23 +155,25 @@ def _canonical_bnodes(quads: list) -> list:
         if nodes and quad[3] not in DERIVED:
             groups[find(nodes[0])].append(quad)
     label: dict[BNode, BNode] = {}
-    for group in groups.values():
-        label.update(_labels(group))
+    seen: dict[str, int] = defaultdict(int)
+    for digest, mapping in sorted((_labels(group) for group in groups.values()), key=lambda x: x[0]):
+        copy = seen[digest]  # identical structures stay apart: the k-th copy gets its own labels
+        seen[digest] += 1
+        label.update({node: BNode("b" + hashlib.sha256(f"{digest} {copy} {canonical}".encode()).hexdigest()[:24])
+                      for node, canonical in mapping.items()})
     return [tuple(label.get(t, t) if isinstance(t, BNode) else t for t in quad[:3]) + (quad[3],)
             for quad in quads]
 
 
-def _labels(group: list) -> dict[BNode, BNode]:
-    """Original blank node -> a label hashed from the group's canonical form."""
+def _labels(group: list) -> tuple[str, dict[BNode, str]]:
+    """The group's canonical digest, and each original blank node's canonical label in it."""
     tags = {g: hashlib.sha256(str(g).encode()).hexdigest()[:16] for *_, g in group}
     enc = Graph()
     for s, p, o, g in group:
         enc.add((s, URIRef(f"urn:x-ag:{tags[g]}:{p}"), o))
     canon = _Labeller(enc)
     text = "\n".join(sorted(" ".join(t.n3() for t in triple) for triple in canon.canonical_triples()))
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return {node: BNode("b" + hashlib.sha256(f"{digest} {label}".encode()).hexdigest()[:24])
-            for node, label in canon.seen.items()}
+    return hashlib.sha256(text.encode()).hexdigest(), dict(canon.seen)
 
 
 class _Labeller(_TripleCanonicalizer):
