@@ -1,12 +1,14 @@
-"""Shared by readers: find paragraphs and split lists of names ("Present were: A, B, and C.")."""
+"""Shared by readers: split lists of names ("Present were: A, B, and C.")."""
 
 from __future__ import annotations
 
 import re
 
+from graph.read.text import paragraphs
 from graph.types import Span
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+__all__ = ["PRESENT_HEADER", "paragraphs", "split_name_list", "trim"]
+
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\n+")
 PRESENT_HEADER = re.compile(
     r"^[ \t]*(?:Present(?: were| was| at the meeting were)?|Participants|PARTICIPANTS|PRESENT|"
@@ -15,30 +17,7 @@ PRESENT_HEADER = re.compile(
 )
 
 
-def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """The blank-line separated paragraphs of ``text[start:end]``, stripped of outer white space.
-
-    >>> t = "One line.\\n\\n  Two\\nlines.\\n\\n\\n"
-    >>> [t[s.start:s.end] for s in paragraphs(t)]
-    ['One line.', 'Two\\nlines.']
-    """
-    end = len(text) if end is None else end
-    out: list[Span] = []
-    pos = start
-    for match in _BLANK_LINE.finditer(text, start, end):
-        _append_stripped(text, pos, match.start(), out)
-        pos = match.end()
-    _append_stripped(text, pos, end, out)
-    return out
-
-
-def _append_stripped(text: str, start: int, end: int, out: list[Span]) -> None:
-    span = strip(text, start, end)
-    if span.end > span.start:
-        out.append(span)
-
-
-def strip(text: str, start: int, end: int, chars: str | None = None) -> Span:
+def trim(text: str, start: int, end: int, chars: str | None = None) -> Span:
     """The span ``[start, end)`` without leading and trailing white space and ``chars``."""
     extra = chars or ""
     while start < end and (text[start].isspace() or text[start] in extra):
@@ -61,7 +40,7 @@ def split_name_list(text: str, start: int, end: int) -> list[Span]:
     out: list[Span] = []
     pos = start
     for match in _LIST_SEPARATOR.finditer(text, start, end):
-        out.append(strip(text, pos, match.start(), " \t.;:"))
+        out.append(trim(text, pos, match.start(), " \t.;:"))
         pos = match.end()
-    out.append(strip(text, pos, end, " \t.;:\n"))
+    out.append(trim(text, pos, end, " \t.;:\n"))
     return [s for s in out if s.end > s.start]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from graph.read.names import PRESENT_HEADER, paragraphs, split_name_list, strip
+from graph.read.names import PRESENT_HEADER, paragraphs, split_name_list, trim
 from graph.types import Document, Span
 
 FORMAT = "wilson-text"
@@ -124,7 +124,7 @@ def _read_recorders(doc: Document) -> None:
     text = doc.text
     for para in doc.paragraphs[-6:]:
         for match in _RECORDED_BY.finditer(text, para.start, para.end):
-            span = strip(text, match.start("name"), match.end("name"), " \t.,")
+            span = trim(text, match.start("name"), match.end("name"), " \t.,")
             if span.end > span.start:
                 doc.recorders.append(span)
 
@@ -137,7 +137,7 @@ def _read_information(doc: Document, start: int) -> None:
     citation = paras[0]
     credits = list(_CREDIT.finditer(text, citation.start, citation.end))
     cite_end = credits[0].start() if credits else citation.end
-    cite = strip(text, citation.start, cite_end, " \t.").of(text)
+    cite = trim(text, citation.start, cite_end, " \t.").of(text)
     doc.citation = cite or None
     for match in credits:
         names = split_name_list(text, match.start("names"), match.end("names"))
