@@ -90,10 +90,7 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", formats: 
 
 
 def _answer_queries(graph_file: Path, queries: Path, out: Path) -> list[Path]:
-    from graph.query import run_query, to_csv
+    from graph.query import run_saved_queries, to_csv
 
-    written = []
-    for rq in sorted(queries.glob("*.rq")):
-        table = run_query(rq.read_text(encoding="utf-8"), source=graph_file)
-        written.append(write_atomic(out / f"{rq.stem}.csv", to_csv(table)))
-    return written
+    answers = run_saved_queries(queries, source=graph_file)  # the graph is loaded once for all
+    return [write_atomic(out / f"{name}.csv", to_csv(table)) for name, table in sorted(answers.items())]
