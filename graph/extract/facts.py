@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
+from graph.resolve.gazetteer import Gazetteer
 from graph.types import Extraction, Kind, Mention, Request, Span, Stance, VenueProposal
 
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:but|because|since|as|so|inasmuch|which)\b")
@@ -214,8 +215,6 @@ def _quantity(phrase: str) -> str | None:
 
 
 def _category(phrase: str, item_key: str | None) -> str:
-    from graph.resolve.gazetteer import Gazetteer
-
     if item_key:
         entry = Gazetteer.default().get(item_key)
         if entry and entry.category:

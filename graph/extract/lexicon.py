@@ -25,8 +25,14 @@ class Lexicon:
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
-        escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
-        return "(?:" + "|".join(escaped) + ")"
+        return _alternation(words)
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """Built once per word list: extraction asks for the same alternations for every sentence."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
 
 
 @lru_cache(maxsize=1)

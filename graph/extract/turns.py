@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
 from graph.extract.people import NAME, UPPER
+from graph.resolve.people import name_key
 from graph.types import Document, Span
 
 _ROLE = r"(?:The\s+)?(?:President|Secretary|Chairman|Premier|Prime\s+Minister|Minister|Ambassador|Foreign\s+Minister)"
@@ -45,8 +46,6 @@ def find_labels(doc: Document, known: set[str]) -> list[Label]:
 
 
 def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span | None:
-    from graph.resolve.people import name_key
-
     for pattern, needs_known in ((colon, False), (said, True), (bare, True)):
         match = pattern.match(text, para.start, para.end)
         if not match:
@@ -62,8 +61,6 @@ def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span
 def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
     """A greedy name match may swallow the first word of the speech ("Le Duc Tho Yesterday"):
     drop trailing words until the rest is a known name or words run out."""
-    from graph.resolve.people import name_key
-
     words = list(re.finditer(r"\S+", name.of(text)))
     for size in range(len(words), 0, -1):
         candidate = Span(name.start, name.start + words[size - 1].end())
@@ -77,8 +74,6 @@ def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
 
 
 def _surname_known(name: str, known: set[str]) -> bool:
-    from graph.resolve.people import name_key
-
     last = name_key(name.split()[-1])
     return any(k.split()[-1] == last for k in known)
 
