@@ -11,6 +11,7 @@ is always the quoted evidence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -161,13 +162,30 @@ class Extraction:
     affiliations: list[tuple[int, int]] = field(default_factory=list)  # (person, organisation)
     titles: list[tuple[int, str]] = field(default_factory=list)  # (person mention, job title)
 
+    _index: dict[tuple[Span, Kind], int] = field(default_factory=dict, repr=False, compare=False)
+    _by_start: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
     def add_mention(self, mention: Mention) -> int:
         """Add a mention (once per span and kind) and return its index."""
-        for i, old in enumerate(self.mentions):
-            if old.span == mention.span and old.kind == mention.kind:
-                return i
-        self.mentions.append(mention)
-        return len(self.mentions) - 1
+        key = (mention.span, mention.kind)
+        if key not in self._index:
+            self._index[key] = len(self.mentions)
+            self.mentions.append(mention)
+            self._by_start = None
+        return self._index[key]
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[int, Mention]]:
+        """(index, mention) of every mention inside ``[start, end)``, in text order."""
+        if self._by_start is None:
+            self._by_start = sorted((m.span.start, i) for i, m in enumerate(self.mentions))
+        first = bisect_left(self._by_start, (start, -1))
+        found = []
+        for pos, index in self._by_start[first:]:
+            if pos >= end:
+                break
+            if self.mentions[index].span.end <= end:
+                found.append((index, self.mentions[index]))
+        return sorted(found, key=lambda pair: pair[1].span)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.facts import find_proposals, find_requests
+from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.turns import find_labels, turn_spans
@@ -38,11 +38,12 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
     _add_turns(ext)
-    _add_attendees(ext)
+    spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below
+    _add_attendees(ext, spoken)
     _add_credits(ext)
     _add_affiliations(ext)
-    ext.requests = find_requests(ext)
-    ext.proposals = find_proposals(ext)
+    ext.requests = find_requests(ext, spoken)
+    ext.proposals = find_proposals(ext, spoken)
     return ext
 
 
@@ -89,25 +90,23 @@ def _person_at(ext: Extraction, span: Span) -> int:
     return ext.add_mention(Mention(span, Kind.PERSON, span.of(text), source="speaker-label"))
 
 
-def _add_attendees(ext: Extraction) -> None:
+def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
     doc = ext.document
     seen: set[int] = set()
     listed = [i for i, m in enumerate(ext.mentions)
               if m.kind is Kind.PERSON and any(m.span in p for p in doc.participants)]
     if not listed and not ext.turns:  # a telegram or report: who is reported speaking was there
-        listed = _reported_speakers(ext)
+        listed = _reported_speakers(ext, spoken)
     for index in [*listed, *(t.speaker for t in ext.turns)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
 
 
-def _reported_speakers(ext: Extraction) -> list[int]:
+def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
     """People reported speaking ("Rapacki said ...") and, where the writer speaks in the first
     person ("I told him"), the writer who signed."""
-    from graph.extract.facts import scopes
-
-    speakers = sorted({s.speaker for s, _ in scopes(ext) if s.speaker is not None})
+    speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None})
     text = ext.document.text
     if speakers and re.search(r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
         speakers += [i for i, m in enumerate(ext.mentions)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
@@ -70,19 +71,21 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
 
 
 def _mentions_in(ext: Extraction, span: Span, kinds: tuple[Kind, ...]) -> list[tuple[int, Mention]]:
-    return sorted(
-        ((i, m) for i, m in enumerate(ext.mentions) if m.kind in kinds and m.span in span),
-        key=lambda pair: pair[1].span,
-    )
+    """Mentions of ``kinds`` inside ``span``, in text order."""
+    return [(i, m) for i, m in ext.mentions_between(span.start, span.end) if m.kind in kinds]
 
 
 # ---------------------------------------------------------------------------------- requests
 
-def find_requests(ext: Extraction) -> list[Request]:
+Spoken = list[tuple[Scope, Span]]
+
+
+def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request]:
+    """Requests in ``ext``; ``spoken`` is ``list(scopes(ext))`` where the caller has it already."""
     lex = lexicon()
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
     out: list[Request] = []
-    for scope, sentence in scopes(ext):
+    for scope, sentence in spoken if spoken is not None else scopes(ext):
         if scope.speaker is None or ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
         cues = _cues(ext.document.text, sentence, patterns)
@@ -270,14 +273,14 @@ def _response(ext: Extraction, scope: Scope) -> Span | None:
 
 # ---------------------------------------------------------------------------------- venues
 
-def find_proposals(ext: Extraction) -> list[VenueProposal]:
+def find_proposals(ext: Extraction, spoken: Spoken | None = None) -> list[VenueProposal]:
     """Places named where the talk is of where to meet or negotiate. A short sentence ("Maybe
     in Yalta.", "Where, in Moscow?") borrows the context of the sentence before it."""
     text = ext.document.text
     out: list[VenueProposal] = []
     anchor: Span | None = None  # the last long sentence: short ones after it share its context
     since_venue = _FOLLOW + 1  # sentences since the last one that named a venue
-    for scope, sentence in scopes(ext):
+    for scope, sentence in spoken if spoken is not None else scopes(ext):
         short = len(sentence.of(text).split()) <= _SHORT
         context = Span(anchor.start, sentence.end) if anchor else sentence
         follows = bool(anchor) and bool(_cue_spans(text, context)) and (short or since_venue <= _FOLLOW)
@@ -304,9 +307,12 @@ _PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recen
 
 
 def _cue_spans(text: str, span: Span) -> list[Span]:
-    chunk = span.of(text)
-    return [Span(span.start + m.start(), span.start + m.end())
-            for cue in lexicon().venue_cues for m in re.finditer(rf"\b{re.escape(cue)}\w*", chunk, re.I)]
+    return [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text, span.start, span.end)]
+
+
+@lru_cache(maxsize=1)
+def _venue_cue_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon().alternation(lexicon().venue_cues)}\w*", re.I)
 
 
 def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool) -> list[VenueProposal]:
