@@ -19,13 +19,17 @@ from graph.types import Document, Kind, Mention, Span
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿā-ž"
-WORD = rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}{LOWER}][{LOWER}]+)*|Mc[{UPPER}][{LOWER}]+|O'[{UPPER}][{LOWER}]+"
+APOSTROPHE = "'’ʼ"
+# A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home".
+WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+)*")
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
 PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
+_SP = r"[ \t\u00a0]"  # a name never runs across a line break
 NAME = (
-    rf"(?:(?:{INITIAL}\s?){{1,3}}(?:{PARTICLE}\s)?(?:{WORD})"
-    rf"|(?:{WORD})(?:\s(?:{INITIAL}\s)*(?:{PARTICLE}\s)?(?:{WORD})){{0,3}}"
-    rf"|(?:{PARTICLE})\s(?:{WORD}))"
+    rf"(?:(?:{INITIAL}{_SP}?){{1,3}}(?:{PARTICLE}{_SP})?(?:{WORD})"
+    rf"|(?:{WORD})(?:{_SP}(?:{INITIAL}{_SP})*(?:{PARTICLE}{_SP})?(?:{WORD})){{0,3}}"
+    rf"|(?:{PARTICLE}){_SP}(?:{WORD}))"
 )
 _NAME_RE = re.compile(NAME)
 _WORD_RE = re.compile(rf"\b(?:{WORD})\b")
@@ -94,12 +98,15 @@ class _Finder:
         match = _NAME_RE.match(self.text, pos, limit or len(self.text))
         if not match:
             return None
-        words = match.group(0).split()
-        while words and words[-1].rstrip(".") in self.lex.not_names:
+        words = list(re.finditer(r"\S+", match.group(0)))
+        courtesy = self.lex.honorifics | {t for t in self.lex.titles if " " not in t}
+        while words and words[0].group(0).rstrip(".") in courtesy:  # "Ambassador Kohler" -> "Kohler"
+            words.pop(0)
+        while words and words[-1].group(0).rstrip(".") in self.lex.not_names:
             words.pop()
         if not words:
             return None
-        return Span(match.start(), match.start() + len(" ".join(words)))
+        return Span(match.start() + words[0].start(), match.start() + words[-1].end())
 
     # ------------------------------------------------------------------ rules
     def from_participants(self) -> None:
@@ -131,7 +138,7 @@ class _Finder:
         return name
 
     def after_honorifics(self) -> None:
-        pattern = re.compile(rf"\b{self.lex.alternation(self.lex.honorifics)}\.?\s+")
+        pattern = re.compile(rf"\b{self.lex.alternation(self.lex.honorifics)}\.?{_SP}+")
         for match in pattern.finditer(self.text):
             self._names_from(match.end(), "honorific", plural=match.group(0).strip().rstrip(".").endswith("s"))
 
@@ -150,16 +157,20 @@ class _Finder:
             pos = sep.end()
 
     def after_titles(self) -> None:
-        pattern = re.compile(rf"\b{self.lex.alternation(tuple(self.lex.titles))}\s+(?=[{UPPER}])")
+        pattern = re.compile(rf"\b{self.lex.alternation(tuple(self.lex.titles))}{_SP}+(?=[{UPPER}])")
         for match in pattern.finditer(self.text):
             name = self._name_at(match.end())
             if name and (self._known(name) or len(name.of(self.text).split()) > 1):
                 self.add(name, "title")
 
     def with_initials(self) -> None:
-        pattern = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}(?:{PARTICLE}\s)?(?:{WORD})\b")
+        """ "A. N. Kosygin", "S.A. FitzGerald", and with a forename before: "Lyndon B. Johnson"."""
+        pattern = re.compile(rf"(?<![\w.])(?:({WORD})\s)?(?:{INITIAL}\s?){{1,3}}(?:{PARTICLE}\s)?(?:{WORD})\b")
         for match in pattern.finditer(self.text):
-            self.add(Span(match.start(), match.end()), "initials")
+            start = match.start()
+            if match.group(1) and match.group(1) in self.lex.not_names:
+                start = match.start(1) + len(match.group(1)) + 1  # "President L. Johnson": not a forename
+            self.add(Span(start, match.end()), "initials")
 
     def authority_names(self) -> None:
         for start, end in _capitalised_runs(self.text):
@@ -207,22 +218,37 @@ class _Finder:
         after = self.text[span.end : span.end + 40]
         if _sentence_start(self.text, span.start) and not re.match(rf"\s+{speech}\b", after):
             return False
+        if _in_title_case(self.text, span):  # "Nuclear Free and Peace Zones": a heading, not a person
+            return False
         return bool(
             re.match(rf"(?:’s|'s)?\s+(?:{speech}|and|or|had|has|was|is|will|would)\b", after)
-            or re.search(r"\b(?:to|with|by|from|and|or|between|told|asked|met|for|of)\s+$", before)
+            or re.search(r"\b(?:to|with|by|from|and|or|between|told|asked|met|as well as|except)\s+$", before)
         )
 
     def _coordinated(self) -> None:
-        """"Hill or Grippa": a capitalised word joined by and/or to a person is one too."""
-        people = sorted(m.span for m in self.mentions)
-        for span in people:
-            after = re.match(rf"\s+(?:and|or)\s+({WORD})\b", self.text[span.end : span.end + 40])
-            if after:
-                start = span.end + after.start(1)
-                self.add(Span(start, span.end + after.end(1)), "coordinated")
+        """"Hill or Grippa", "Whitlam, Armstrong (High Commissioner), Bunting and officials": a
+        capitalised word listed with a person is one too."""
+        link = re.compile(rf"(?:\s*\([^()\n]{{1,80}}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)({WORD})\b")
+        pending = sorted(m.span for m in self.mentions)
+        while pending:
+            span = pending.pop(0)
+            after = link.match(self.text, span.end)
+            if not after or after.group(1) in self.lex.not_names:
+                continue
+            name = Span(after.start(1), after.end(1))
+            if not _in_title_case(self.text, name) and self.add(name, "coordinated"):
+                pending.append(name)
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
+
+
+def _in_title_case(text: str, span: Span) -> bool:
+    """The word sits among capitalised words (a heading or a name of something)."""
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, span.start - 30) : span.start])
+    after = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
+    capital = [w.group(1)[0].isupper() and w.group(1) not in {"I", "And", "Or"} for w in (before, after) if w]
+    return any(capital) and not _sentence_start(text, span.start)
 
 
 def _covers(span: Span, other: Span) -> bool:
