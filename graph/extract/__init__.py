@@ -20,6 +20,7 @@ import re
 from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
+from graph.extract.sentences import sentences
 from graph.extract.turns import find_labels, turn_spans
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
@@ -97,10 +98,27 @@ def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
               if m.kind is Kind.PERSON and any(m.span in p for p in doc.participants)]
     if not listed and not ext.turns:  # a telegram or report: who is reported speaking was there
         listed = _reported_speakers(ext, spoken)
-    for index in [*listed, *(t.speaker for t in ext.turns)]:
+    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
+
+
+def _said_present(ext: Extraction) -> list[int]:
+    """People named in a sentence that says who was there: "Troyanovsky was present as well as
+    Smirnovsky", "Australia was represented by Whitlam, Armstrong ...", "Janczewski acted as
+    interpreter" (body or footnotes)."""
+    lex = lexicon()
+    cue = re.compile(rf"\b{lex.alternation(lex.presence_cues)}", re.I)
+    negation = re.compile(rf"\b{lex.alternation(lex.presence_negations)}", re.I)
+    doc = ext.document
+    found: list[int] = []
+    for block in (*doc.paragraphs, *doc.footnotes):
+        for sentence in sentences(doc.text, block):
+            chunk = sentence.of(doc.text)
+            if cue.search(chunk) and not negation.search(chunk):
+                found += [i for i, m in ext.mentions_between(sentence.start, sentence.end) if m.kind is Kind.PERSON]
+    return found
 
 
 def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:

@@ -22,6 +22,8 @@ class Lexicon:
     request_patterns: tuple[str, ...]
     request_not_items: tuple[str, ...]
     venue_cues: tuple[str, ...]
+    presence_cues: tuple[str, ...]
+    presence_negations: tuple[str, ...]
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -49,6 +51,8 @@ def lexicon() -> Lexicon:
             request_patterns=tuple(str(w) for w in data["request_patterns"]),
             request_not_items=tuple(str(w) for w in data["request_not_items"]),
             venue_cues=tuple(str(w) for w in data["venue_cues"]),
+            presence_cues=tuple(str(w) for w in data["presence_cues"]),
+            presence_negations=tuple(str(w) for w in data["presence_negations"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

@@ -26,8 +26,9 @@ WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
 PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
 _SP = r"[ \t\u00a0]"  # a name never runs across a line break
+INITIALS = rf"(?:(?:{INITIAL}{_SP}?){{1,3}}|[A-Z]\.[A-Z]{_SP})"  # "L. I. ", "S.A. ", "A.M " (last dot dropped)
 NAME = (
-    rf"(?:(?:{INITIAL}{_SP}?){{1,3}}(?:{PARTICLE}{_SP})?(?:{WORD})"
+    rf"(?:{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})"
     rf"|(?:{WORD})(?:{_SP}(?:{INITIAL}{_SP})*(?:{PARTICLE}{_SP})?(?:{WORD})){{0,3}}"
     rf"|(?:{PARTICLE}){_SP}(?:{WORD}))"
 )
@@ -165,7 +166,7 @@ class _Finder:
 
     def with_initials(self) -> None:
         """ "A. N. Kosygin", "S.A. FitzGerald", and with a forename before: "Lyndon B. Johnson"."""
-        pattern = re.compile(rf"(?<![\w.])(?:({WORD})\s)?(?:{INITIAL}\s?){{1,3}}(?:{PARTICLE}\s)?(?:{WORD})\b")
+        pattern = re.compile(rf"(?<![\w.])(?:({WORD}){_SP})?{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})\b")
         for match in pattern.finditer(self.text):
             start = match.start()
             if match.group(1) and match.group(1) in self.lex.not_names:
@@ -228,16 +229,27 @@ class _Finder:
     def _coordinated(self) -> None:
         """"Hill or Grippa", "Whitlam, Armstrong (High Commissioner), Bunting and officials": a
         capitalised word listed with a person is one too."""
-        link = re.compile(rf"(?:\s*\([^()\n]{{1,80}}\))?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)({WORD})\b")
+        link = re.compile(
+            rf"(?P<note>\s*\([^()\n]{{1,80}}\))?(?P<sep>,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)({WORD})\b")
         pending = sorted(m.span for m in self.mentions)
         while pending:
             span = pending.pop(0)
             after = link.match(self.text, span.end)
-            if not after or after.group(1) in self.lex.not_names:
+            if not after or after.group(3) in self.lex.not_names:
                 continue
-            name = Span(after.start(1), after.end(1))
-            if not _in_title_case(self.text, name) and self.add(name, "coordinated"):
+            name = Span(after.start(3), after.end(3))
+            if not self._listed_person(after, name) or _in_title_case(self.text, name):
+                continue
+            if self.add(name, "coordinated"):
                 pending.append(name)
+
+    def _listed_person(self, link: re.Match[str], name: Span) -> bool:
+        """After "and"/"or" any name counts; after a bare comma (lists of topics look the same)
+        only a known surname or a name that a parenthesis follows or precedes."""
+        if link.group("note") or re.search(r"\b(?:and|or)\s+$", link.group("sep")):
+            return True
+        return bool(self.people.with_surname(name.of(self.text))) or bool(
+            re.match(r"\s*\(|\s+and\s", self.text[name.end : name.end + 6]))
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))

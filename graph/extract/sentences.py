@@ -28,8 +28,8 @@ def sentences(text: str, span: Span) -> list[Span]:
         if match.group(0)[0] == "." and (len(token) == 1 or token in _ABBREVIATIONS or token in honorifics
                                          or re.fullmatch(r"[a-z]{1,2}", token) and token[0].isupper()):
             continue
-        if match.group(0)[0] == "." and word and re.fullmatch(r"[A-Z][a-z]?", word.group(1)):
-            continue  # an initial: "Yu."
+        if match.group(0)[0] == "." and word and re.fullmatch(r"(?:[A-Z][a-z]?\.)*[A-Z][a-z]?", word.group(1)):
+            continue  # an initial: "Yu.", "S.A."
         _add(text, start, match.end(), out)
         start = match.end()
     _add(text, start, span.end, out)
