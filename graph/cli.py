@@ -202,8 +202,33 @@ def _run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_validate_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "validate",
+        help="check a graph against CONTRACT.md (SHACL shapes, and every quote against its record's text)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph validate out/graph.trig\n"
+               "  archive-graph validate corpus.nq --format json > report.json",
+    )
+    cmd.add_argument("graph", nargs="?", default="out/graph.trig",
+                     help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+    cmd.add_argument("--format", choices=["table", "json"], default="table",
+                     help="how to print the report (default: table)")
+    cmd.add_argument("--shapes", help="a SHACL shapes file (default: the contract's, graph/model/shapes.ttl)")
+    cmd.set_defaults(run=_run_validate)
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    """Print the report; exit 1 when the graph breaks the contract."""
+    from graph.validate import validate
+
+    report = validate(args.graph, shapes=args.shapes)
+    print(report.to_json() if args.format == "json" else report.to_table())
+    return 0 if report.conforms else 1
+
+
 COMMANDS = [add_build_command, add_query_command, add_serve_command, add_view_command, add_merge_command,
-            add_export_command]
+            add_export_command, add_validate_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
