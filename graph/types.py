@@ -153,6 +153,7 @@ class Extraction:
     document: Document
     mentions: list[Mention] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
+    reported_speech: bool = False  # turns come from "X said ..." sentences, not speaker labels
     attendees: list[int] = field(default_factory=list)  # mention indices
     requests: list[Request] = field(default_factory=list)
     proposals: list[VenueProposal] = field(default_factory=list)

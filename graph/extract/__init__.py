@@ -75,6 +75,7 @@ def _known_names(ext: Extraction) -> set[str]:
 def _add_turns(ext: Extraction) -> None:
     doc = ext.document
     labels = find_labels(doc, _known_names(ext))
+    ext.reported_speech = any(label.reported for label in labels)
     for position, (label, span) in enumerate(turn_spans(doc, labels), start=1):
         speaker = _person_at(ext, label.name)
         ext.turns.append(Turn(position=position, label=label.name, span=span, speaker=speaker))
@@ -95,8 +96,8 @@ def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
     doc = ext.document
     seen: set[int] = set()
     listed = [i for i, m in enumerate(ext.mentions)
-              if m.kind is Kind.PERSON and any(m.span in p for p in doc.participants)]
-    if not listed and not ext.turns:  # a telegram or report: who is reported speaking was there
+              if m.kind is Kind.PERSON and any(m.span in item for item in doc.participants)]
+    if not listed and (not ext.turns or ext.reported_speech):  # a telegram, a report: who speaks was there
         listed = _reported_speakers(ext, spoken)
     for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext)]:
         if index not in seen:

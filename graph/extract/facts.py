@@ -47,7 +47,7 @@ class Scope:
 def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
     """Every sentence of the record's body with the scope it is spoken in."""
     doc = ext.document
-    if ext.turns:
+    if ext.turns and not ext.reported_speech:
         for i, turn in enumerate(ext.turns):
             for sentence in sentences(doc.text, turn.span):
                 yield Scope(turn.span, turn.speaker, i), sentence
@@ -86,13 +86,27 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
     out: list[Request] = []
     for scope, sentence in spoken if spoken is not None else scopes(ext):
-        if scope.speaker is None or ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
+        if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
         cues = _cues(ext.document.text, sentence, patterns)
         for n, cue in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0] if n + 1 < len(cues) else sentence.end
-            out.extend(_requests_in(ext, scope, sentence, Span(cue[1], end)))
+            owner = _possessor(ext, sentence, cue[0])  # "Ambassador Kohler's request for ..."
+            voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
+            if voiced.speaker is not None:
+                out.extend(_requests_in(ext, voiced, sentence, Span(cue[1], end)))
     return out
+
+
+def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
+    """The person whose request it is, written as a possessive right before the cue."""
+    before = ext.document.text[sentence.start : cue]
+    owner = re.search(r"(?:’s|'s)\s+(?:\w+\s+)?$", before)
+    if not owner:
+        return None
+    end = sentence.start + owner.start()
+    people = [i for i, m in _mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
+    return people[-1] if people else None
 
 
 def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:

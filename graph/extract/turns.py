@@ -16,38 +16,58 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
 from graph.extract.people import NAME, UPPER
+from graph.extract.sentences import sentences
 from graph.resolve.people import name_key
 from graph.types import Document, Span
 
+_NUMBER = r"(?:\(?(?:\d{1,3}|[a-z])[.)]\s+)"  # a paragraph number before the label: "1. ", "(a) "
 _ROLE = r"(?:The\s+)?(?:President|Secretary|Chairman|Premier|Prime\s+Minister|Minister|Ambassador|Foreign\s+Minister)"
 
 
 @dataclass(frozen=True)
 class Label:
-    paragraph: int
+    start: int  # where the turn starts: its paragraph, or its sentence for reported speech
     name: Span  # the name inside the label, without courtesy words
+    reported: bool = False  # found as "X said ..." in running text
 
 
 def find_labels(doc: Document, known: set[str]) -> list[Label]:
     """One label per paragraph that opens with one. ``known`` holds name keys of people the
     record names elsewhere (participants, title)."""
     lex = lexicon()
-    courtesy = rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
+    courtesy = rf"{_NUMBER}?(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
     speech = lex.alternation(lex.speech_verbs)
     colon = re.compile(rf"{courtesy}(?P<name>{NAME})\s*(?:\([^)]{{0,40}}\))?\s*:\s")
     bare = re.compile(rf"{courtesy}(?P<name>{NAME})(?:\.\s+|\s+)(?=[{UPPER}\"“‘\[(])")
-    said = re.compile(rf"{courtesy}(?P<name>{NAME})\s+(?:{speech})\b")
+    said = re.compile(rf"{courtesy}(?P<name>{NAME})\s+(?:then\s+|also\s+|further\s+)?(?:{speech})\b")
     labels = []
-    for index, para in enumerate(doc.paragraphs):
-        label = _label_at(doc.text, para, colon, bare, said, known)
+    for para in doc.paragraphs:
+        label = _label_at(doc.text, para, colon, bare, None, known)
         if label is not None:
-            labels.append(Label(index, label))
+            labels.append(Label(para.start, label))
+    if len(labels) < 2:  # no labelled layout: records in reported speech ("1. Mr Whitlam said ...")
+        labels = _reported_labels(doc, said, known)
     return labels
+
+
+def _reported_labels(doc: Document, said: re.Pattern[str], known: set[str]) -> list[Label]:
+    """A turn starts at each sentence that opens with a known person and a verb of speaking;
+    a record needs at least two such sentences to be read this way."""
+    labels = []
+    for para in doc.paragraphs:
+        for sentence in sentences(doc.text, para):
+            match = said.match(doc.text, sentence.start, sentence.end)
+            if not match:
+                continue
+            name = Span(match.start("name"), match.end("name"))
+            if name_key(name.of(doc.text)) in known or _surname_known(name.of(doc.text), known):
+                labels.append(Label(sentence.start, name, reported=True))
+    return labels if len(labels) >= 2 else []
 
 
 def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span | None:
     for pattern, needs_known in ((colon, False), (said, True), (bare, True)):
-        match = pattern.match(text, para.start, para.end)
+        match = pattern.match(text, para.start, para.end) if pattern else None
         if not match:
             continue
         name = _trim_name(text, Span(match.start("name"), match.end("name")), known)
@@ -79,10 +99,12 @@ def _surname_known(name: str, known: set[str]) -> bool:
 
 
 def turn_spans(doc: Document, labels: list[Label]) -> list[tuple[Label, Span]]:
-    """Each label with its turn: from its paragraph to the paragraph before the next label."""
+    """Each label with its turn: from where it starts to where the next label's turn starts."""
     out = []
+    end_of_body = doc.paragraphs[-1].end if doc.paragraphs else len(doc.text)
     for i, label in enumerate(labels):
-        last = labels[i + 1].paragraph - 1 if i + 1 < len(labels) else len(doc.paragraphs) - 1
-        start = doc.paragraphs[label.paragraph].start
-        out.append((label, Span(start, doc.paragraphs[last].end)))
+        end = labels[i + 1].start if i + 1 < len(labels) else end_of_body
+        while end > label.start and doc.text[end - 1].isspace():
+            end -= 1
+        out.append((label, Span(label.start, end)))
     return out
