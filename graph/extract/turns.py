@@ -46,7 +46,8 @@ def find_labels(doc: Document, known: set[str]) -> list[Label]:
         if label is not None:
             labels.append(Label(para.start, label))
     if len(labels) < 2:  # no labelled layout: records in reported speech ("1. Mr Whitlam said ...")
-        labels = _reported_labels(doc, said, known)
+        reported = _reported_labels(doc, said, known)
+        labels = reported if len(reported) > len(labels) else labels
     return labels
 
 
