@@ -154,6 +154,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     turns: list[Turn] = field(default_factory=list)
     reported_speech: bool = False  # turns come from "X said ..." sentences, not speaker labels
+    writer: int | None = None  # mention index of who writes in the first person ("I met Kosygin")
     attendees: list[int] = field(default_factory=list)  # mention indices
     requests: list[Request] = field(default_factory=list)
     proposals: list[VenueProposal] = field(default_factory=list)

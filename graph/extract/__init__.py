@@ -39,9 +39,9 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
     _add_turns(ext)
+    _add_credits(ext)
     spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below
     _add_attendees(ext, spoken)
-    _add_credits(ext)
     _add_affiliations(ext)
     ext.requests = find_requests(ext, spoken)
     ext.proposals = find_proposals(ext, spoken)
@@ -139,6 +139,25 @@ def _add_credits(ext: Extraction) -> None:
                           (doc.recorders, ext.recorders)):
         for span in spans:
             target.extend(i for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.span in span)
+    sender = _sender(ext)
+    if sender is not None and sender not in ext.recorders:
+        ext.recorders.append(sender)
+    ext.writer = sender if sender is not None else (ext.recorders[0] if ext.recorders else None)
+
+
+def _sender(ext: Extraction) -> int | None:
+    """Who a telegram or letter is from, as its opening says: "For the President and SecState
+    from Harriman.", "From: Ambassador Kohler"."""
+    doc = ext.document
+    for para in doc.paragraphs[:3]:
+        for match in re.finditer(r"\b[Ff]rom:?\s+", doc.text[para.start : para.end]):
+            start = para.start + match.end()
+            people = [i for i, m in ext.mentions_between(start, min(para.end, start + 40))
+                      if m.kind is Kind.PERSON]
+            after = doc.text[ext.mentions[people[0]].span.end :][:2] if people else ""
+            if people and re.match(r"[.,;:\n]|$", after):
+                return people[0]
+    return None
 
 
 def _add_affiliations(ext: Extraction) -> None:

@@ -67,6 +67,9 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
         if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
                     text[mention.span.end : mention.span.end + 80]):
             return index
+    if ext.writer is not None and re.match(rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?(?:{speech}|met)\b",
+                                           text[sentence.start : sentence.end]):
+        return ext.writer  # "I asked him to study the figures": the writer speaks
     return None
 
 
