@@ -238,7 +238,7 @@ GL|greenland|Greenland||Greenlander;Greenlanders||
 # (renamed states such as Burma, Ceylon, Siam, Persia, Zaire, Dahomey are aliases of the current one).
 # Columns: key | name | aliases | demonyms | qid | iso (ISO 3166-3 where one exists)
 HISTORICAL = """
-ussr|Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics;Soviet Russia;SSSR;Russia;Sov Union|Soviet;Soviets;Russian;Russians|Q15180|SUHH
+ussr|Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics;Soviet Russia;SSSR;Russia;Sov Union|Soviet;Soviets;Russian;Russians;Sov;Sovs|Q15180|SUHH
 drv|Democratic Republic of Vietnam|DRV;D.R.V.;DRVN;North Vietnam;North Viet Nam;North Viet-Nam;NVN;N. Vietnam;DR Vietnam;Democratic Republic of Viet Nam;Democratic Republic of Viet-Nam;the Democratic Republic|North Vietnamese|Q172640|VDVN
 south_vietnam|Republic of Vietnam|RVN;R.V.N.;South Vietnam;South Viet Nam;South Viet-Nam;SVN;S. Vietnam;GVN;Republic of Viet Nam;Republic of Viet-Nam;State of Vietnam;Government of Vietnam;Government of South Vietnam;Republic of South Vietnam|South Vietnamese|Q180573|
 gdr|German Democratic Republic|GDR;G.D.R.;DDR;East Germany;Soviet Zone;Soviet Zone of Germany;Eastern Germany|East German;East Germans|Q16957|DDDE

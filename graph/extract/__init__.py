@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
+from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.sentences import sentences
@@ -26,7 +27,8 @@ from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
 
-COMPONENTS = ("gazetteer", "people", "turns", "attendees", "credits", "affiliations", "requests", "proposals")
+COMPONENTS = ("gazetteer", "institutions", "people", "turns", "credits", "attendees", "affiliations", "requests",
+              "proposals")
 
 
 def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: PeopleAuthority | None = None) -> Extraction:
@@ -35,6 +37,8 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     people = people or PeopleAuthority.default()
     ext = Extraction(document=doc)
     _add_gazetteer_mentions(ext, gazetteer)
+    for mention in find_institutions(ext):
+        ext.add_mention(mention)
     blocked = [m.span for m in ext.mentions]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)

@@ -23,6 +23,7 @@ class Lexicon:
     request_not_items: tuple[str, ...]
     venue_cues: tuple[str, ...]
     presence_cues: tuple[str, ...]
+    institutions: tuple[str, ...]
     presence_negations: tuple[str, ...]
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
@@ -52,6 +53,7 @@ def lexicon() -> Lexicon:
             request_not_items=tuple(str(w) for w in data["request_not_items"]),
             venue_cues=tuple(str(w) for w in data["venue_cues"]),
             presence_cues=tuple(str(w) for w in data["presence_cues"]),
+            institutions=tuple(str(w) for w in data["institutions"]),
             presence_negations=tuple(str(w) for w in data["presence_negations"]),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:

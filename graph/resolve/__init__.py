@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Entity, Extraction, Kind, Mention, Resolution
@@ -25,7 +26,9 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
     people = people or PeopleAuthority.default()
     res = Resolution(extraction=ext)
     for index, mention in enumerate(ext.mentions):
-        if mention.key:
+        if mention.key.startswith(INSTITUTION):
+            _resolve_institution(res, index, mention, gazetteer)
+        elif mention.key:
             _resolve_known(res, index, mention, gazetteer)
     _resolve_people(res, people)
     _resolve_items(res, gazetteer)
@@ -48,6 +51,22 @@ def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gaz
         if entry.country:
             entity.country = f"country/{entry.country}"
         res.entities[entity_id] = entity
+    entity.alternate_names.add(mention.surface)
+    res.entity_of[index] = entity_id
+
+
+def _resolve_institution(res: Resolution, index: int, mention: Mention, gazetteer: Gazetteer) -> None:
+    """ "Polish Govt" -> org/poland-government "Government of Poland"; "Embassy in Warsaw" ->
+    org/embassy-in-warsaw "Embassy in Warsaw"."""
+    owner_kind, owner_key, word = mention.key[len(INSTITUTION) :].split(":")
+    owner = gazetteer.get(f"{owner_kind}:{owner_key}")
+    title = word.replace("-", " ").title().replace(" Of ", " of ")
+    if owner.kind is Kind.COUNTRY:
+        entity_id, name, country = f"org/{owner.key}-{word}", f"{title} of {owner.name}", owner.key
+    else:
+        entity_id, name, country = f"org/{word}-in-{owner.key}", f"{title} in {owner.name}", owner.country
+    entity = res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.ORGANIZATION, name=name))
+    entity.country = f"country/{country}" if country else None
     entity.alternate_names.add(mention.surface)
     res.entity_of[index] = entity_id
 

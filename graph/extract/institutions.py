@@ -1,0 +1,57 @@
+"""Institutions named by a country or place: "Polish Govt", "American Embassy", "Sov MFA",
+"Embassy in Warsaw", "British High Commission". The institution words are data
+(``lexicon.yaml`` ``institutions``); the country or place comes from the gazetteer's mentions.
+Names the gazetteer already knows whole ("Soviet Government") are left to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.lexicon import lexicon
+from graph.types import Extraction, Kind, Mention, Span
+
+PREFIX = "institution:"
+
+
+def institution_key(owner_key: str, institution: str) -> str:
+    """``institution:<owner kind:key>:<institution>``, e.g. ``institution:country:poland:government``.
+
+    >>> institution_key("country:poland", "Govt")
+    'institution:country:poland:government'
+    """
+    word = _CANONICAL.get(institution.lower(), institution.lower())
+    return f"{PREFIX}{owner_key}:{re.sub(r'[^a-z]+', '-', word).strip('-')}"
+
+
+_CANONICAL = {"govt": "government", "govts": "government", "foreign office": "foreign ministry",
+              "ministry of foreign affairs": "foreign ministry", "consulate general": "consulate-general",
+              "defence ministry": "ministry of defence", "defense ministry": "ministry of defence",
+              "ministry of defense": "ministry of defence"}
+
+
+def find_institutions(ext: Extraction) -> list[Mention]:
+    """Organisation mentions formed by a country/place mention and an institution word."""
+    text = ext.document.text
+    words = lexicon().alternation(lexicon().institutions)
+    after = re.compile(rf"[ \t]+({words})\b")
+    embassy_in = re.compile(rf"\b({words})[ \t]+(?:in|at)[ \t]+$")
+    taken = [m.span for m in ext.mentions if m.kind is Kind.ORGANIZATION]
+    found = []
+    for mention in list(ext.mentions):
+        if mention.kind not in (Kind.COUNTRY, Kind.PLACE) or not mention.key:
+            continue
+        follow = after.match(text, mention.span.end)
+        lead = embassy_in.search(text, max(0, mention.span.start - 40), mention.span.start)
+        if follow and mention.kind is Kind.COUNTRY:
+            span, word = Span(mention.span.start, follow.end(1)), follow.group(1)
+        elif lead and mention.kind is Kind.PLACE:
+            span, word = Span(lead.start(1), mention.span.end), lead.group(1)
+        else:
+            continue
+        if any(span.overlaps(t) for t in taken):
+            continue
+        taken.append(span)
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=institution_key(mention.key, word),
+                             source="institution"))
+    return found
