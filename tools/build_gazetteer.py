@@ -281,7 +281,11 @@ CONTEXT_PLACES = {
 AMBIGUOUS_PLACES = {"Washington", "Georgia", "Santiago", "Hyderabad", "Tripoli", "Alexandria", "Paris",
                     "Cologne", "Florence", "Lagos", "Sydney", "Kirov", "Valencia", "San Jose", "Córdoba"}
 # Not places in text at all: dropped (common words whose capitalised form starts sentences).
-DROP_PLACES = {"Of", "Mobile", "Reading", "Nice", "Split", "Bath", "The Valley", "West Island", "Sale",
+MIN_POPULATION = 400_000  # every city this large, besides capitals and the curated historical places
+DROP_PLACES = {"Of", "Mobile", "Reading", "Nice", "Split", "Bath", "The Valley", "West Island", "Sale", "Santa Ana",
+               "Kennedy", "Austin", "Constantine", "Hamilton", "Laval", "Santos", "Van", "Warder", "Imus", "Takeo",
+               "Halifax", "Salem", "Pereira", "Valenzuela", "Palma", "Ōta", "Miyazaki", "Chiba",
+               "Aurora", "Mesa", "Arlington", "Irving", "Garland", "Fresno", "Omaha", "Raleigh", "Tucson",
                "Man", "Marion", "Concord", "Independence", "Providence", "Jackson", "Charlotte"}
 
 # Historical spellings and period names: (GeoNames name or alternate name, country code) -> aliases.
@@ -778,7 +782,7 @@ def build_places(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if city:
             chosen.setdefault(city["geonameid"], [])
     for c in cities.values():
-        if c["population"] >= 1_000_000:
+        if c["population"] >= MIN_POPULATION:
             chosen.setdefault(c["geonameid"], [])
     out: dict[str, dict[str, Any]] = {}
     by_id = {c["geonameid"]: c for c in cities.values()}
