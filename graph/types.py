@@ -155,6 +155,7 @@ class Extraction:
     turns: list[Turn] = field(default_factory=list)
     reported_speech: bool = False  # turns come from "X said ..." sentences, not speaker labels
     writer: int | None = None  # mention index of who writes in the first person ("I met Kosygin")
+    coref: dict[int, int] = field(default_factory=dict)  # role mention ("the Chancellor") -> the person's
     attendees: list[int] = field(default_factory=list)  # mention indices
     requests: list[Request] = field(default_factory=list)
     proposals: list[VenueProposal] = field(default_factory=list)

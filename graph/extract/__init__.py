@@ -21,14 +21,15 @@ from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
+from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
 from graph.extract.turns import find_labels, turn_spans
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
 
-COMPONENTS = ("gazetteer", "institutions", "people", "turns", "credits", "attendees", "affiliations", "requests",
-              "proposals")
+COMPONENTS = ("gazetteer", "institutions", "people", "roles", "turns", "credits", "attendees", "affiliations",
+              "requests", "proposals")
 
 
 def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: PeopleAuthority | None = None) -> Extraction:
@@ -42,6 +43,8 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     blocked = [m.span for m in ext.mentions]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
+    for role, person in find_roles(ext):
+        ext.coref[ext.add_mention(role)] = person
     _add_turns(ext)
     _add_credits(ext)
     spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below

@@ -112,7 +112,7 @@ class _Cluster:
 
 def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     mentions = res.extraction.mentions
-    persons = [(i, m) for i, m in enumerate(mentions) if m.kind is Kind.PERSON]
+    persons = [(i, m) for i, m in enumerate(mentions) if m.kind is Kind.PERSON and i not in res.extraction.coref]
     persons.sort(key=lambda pair: (-len(_words(pair[1].surface)), pair[1].span))
     clusters: list[_Cluster] = []
     for index, mention in persons:
@@ -130,6 +130,9 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
         entity.alternate_names |= cluster.forms
         for index in cluster.members:
             res.entity_of[index] = entity.id
+    for role, person in res.extraction.coref.items():  # "the Chancellor" is who holds the title
+        if person in res.entity_of:
+            res.entity_of[role] = res.entity_of[person]
 
 
 def _words(surface: str) -> list[str]:
