@@ -122,3 +122,68 @@ def test_every_span_quotes_the_text() -> None:
     spans = [m.span for m in ext.mentions] + [r.evidence for r in ext.requests] + [p.evidence for p in ext.proposals]
     for span in spans:
         assert doc.text[span.start : span.end] == doc.quote(span) and span.end > span.start
+
+
+def entity_names(doc: Document) -> dict[str, set[str]]:
+    from graph.resolve import resolve
+
+    res = resolve(extract(doc))
+    return {e.id: {e.name, *e.alternate_names} for e in res.entities.values()}
+
+
+def test_reported_speech_records_have_turns_per_sentence() -> None:
+    doc = plain("1. Mr Menzies said that the wheat sales would continue. Mr Chou replied that they were "
+                "welcome.\n\n2. Mr Menzies then asked about the harvest.")
+    ext = extract(doc)
+    assert [ext.mentions[t.speaker].surface for t in ext.turns] == ["Menzies", "Chou", "Menzies"]
+    assert ext.reported_speech
+
+
+def test_a_role_refers_to_the_one_person_holding_the_title() -> None:
+    doc = plain("Present: Chancellor Helmut Schmidt, Mr. Brandt\n\nThe Chancellor said that the talks in Bonn "
+                "had gone well. Mr. Brandt agreed.")
+    ext = extract(doc)
+    role = next(i for i, m in enumerate(ext.mentions) if m.surface == "The Chancellor")
+    assert ext.mentions[ext.coref[role]].surface.endswith("Schmidt")
+    names = entity_names(doc)
+    schmidt = next(n for n in names.values() if "Helmut Schmidt" in n)
+    assert "The Chancellor" not in schmidt  # a role is a reference, not a name
+
+
+def test_a_role_two_people_hold_is_left_alone() -> None:
+    doc = plain("Minister Erhard met Minister Schroeder. The Minister said nothing.")
+    assert extract(doc).coref == {}
+
+
+def test_institutions_of_a_country_or_place_are_organisations() -> None:
+    names = entity_names(plain("The Polish Govt protested to the American Embassy, and the Embassy in Warsaw "
+                               "replied."))
+    assert {"Polish Govt"} < names["org/poland-government"]
+    assert "American Embassy" in names["org/united_states-embassy"]
+    assert "Embassy in Warsaw" in names["org/embassy-in-warsaw"]
+
+
+def test_people_said_to_be_present_attended() -> None:
+    doc = plain("Mr. Rusk met Mr. Gromyko in New York. Mr. Sukhodrev acted as interpreter and Mr. Toon was "
+                "present as well.\n\nMr. Rusk said the talks were useful. Mr. Gromyko agreed.")
+    ext = extract(doc)
+    attendees = {ext.mentions[i].surface for i in ext.attendees}
+    assert {"Sukhodrev", "Toon", "Rusk", "Gromyko"} <= attendees
+
+
+def test_requests_in_reported_speech_have_the_reported_requester() -> None:
+    doc = plain("Mr. Rapacki asked Mr. Gronouski to end the bombing of Hanoi. Mr. Gronouski asked whether "
+                "Poland would host the talks.")
+    ext = extract(doc)
+    requesters = {ext.mentions[r.requester].surface for r in ext.requests}
+    assert requesters == {"Rapacki", "Gronouski"}
+    assert any("bombing" in r.item_label for r in ext.requests)
+
+
+def test_the_writer_of_a_telegram_speaks_its_first_person_sentences() -> None:
+    doc = plain("For the Secretary from Harriman.\n\nI asked Kosygin to consider a conference on Laos. "
+                "Kosygin said he would reflect.")
+    ext = extract(doc)
+    assert ext.mentions[ext.writer].surface == "Harriman"
+    asked = next(r for r in ext.requests if "conference" in r.item_label)
+    assert ext.mentions[asked.requester].surface == "Harriman"
