@@ -187,3 +187,15 @@ def test_the_writer_of_a_telegram_speaks_its_first_person_sentences() -> None:
     assert ext.mentions[ext.writer].surface == "Harriman"
     asked = next(r for r in ext.requests if "conference" in r.item_label)
     assert ext.mentions[asked.requester].surface == "Harriman"
+
+
+def test_our_and_your_name_the_organs_of_each_side() -> None:
+    doc = wilson("Ho Chi Minh Our Politburo discussed this, and your government knows it.\n\n"
+                 "Cde. Yu. V. Andropov Our Party agrees; the CC Politburo of your Party will be told.",
+                 present="Cde. Yu. V. Andropov, CPSU CC Secretary; Cde. Ho Chi Minh, Chairman of the VWP CC.")
+    ext = extract(doc)
+    keys = {m.surface: m.key for m in ext.mentions if m.source == "possessive"}
+    assert keys["Our Politburo"] == "organization:vwp_cc_politburo"
+    assert keys["your government"] == "organization:soviet_government"
+    assert keys["Our Party"] == "organization:cpsu"
+    assert keys["CC Politburo of your Party"] == "organization:vwp_cc_politburo"

@@ -21,6 +21,7 @@ from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
+from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
 from graph.extract.turns import find_labels, turn_spans
@@ -29,7 +30,7 @@ from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
 
 COMPONENTS = ("gazetteer", "institutions", "people", "roles", "turns", "credits", "attendees", "affiliations",
-              "requests", "proposals")
+              "possessives", "requests", "proposals")
 
 
 def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: PeopleAuthority | None = None) -> Extraction:
@@ -38,7 +39,7 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     people = people or PeopleAuthority.default()
     ext = Extraction(document=doc)
     _add_gazetteer_mentions(ext, gazetteer)
-    for mention in find_institutions(ext):
+    for mention in find_institutions(ext, gazetteer):
         ext.add_mention(mention)
     blocked = [m.span for m in ext.mentions]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
@@ -50,6 +51,8 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below
     _add_attendees(ext, spoken)
     _add_affiliations(ext)
+    for mention in find_possessives(ext, gazetteer):
+        ext.add_mention(mention)
     ext.requests = find_requests(ext, spoken)
     ext.proposals = find_proposals(ext, spoken)
     return ext
@@ -184,11 +187,11 @@ def _add_affiliations(ext: Extraction) -> None:
                 continue
             before = org.span.end <= person.span.start
             pattern = (rf"\s*((?:{title_words}\s*)*?)\s*{courtesy}" if before else
-                       rf",\s*((?:{title_words}|\w+)(?:\s+(?:{title_words}|\w+)){{0,8}}?)\s+(?:of\s+)?(?:the\s+)?")
+                       rf",\s*(?:((?:{title_words}|\w+)(?:\s+(?:{title_words}|\w+)){{0,8}}?)\s+(?:of\s+)?(?:the\s+)?)?")
             title = re.fullmatch(pattern, gap, re.I)
             if title:
                 ext.affiliations.append((p, o))
-                job = title.group(1).strip(" ,")
+                job = (title.group(1) or "").strip(" ,")
                 if job and re.search(lex.alternation(tuple(lex.titles)), job):
                     ext.titles.append((p, job))
 

@@ -7,8 +7,10 @@ Names the gazetteer already knows whole ("Soviet Government") are left to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
+from graph.resolve.gazetteer import Gazetteer
 from graph.types import Extraction, Kind, Mention, Span
 
 PREFIX = "institution:"
@@ -30,7 +32,35 @@ _CANONICAL = {"govt": "government", "govts": "government", "foreign office": "fo
               "ministry of defense": "ministry of defence"}
 
 
-def find_institutions(ext: Extraction) -> list[Mention]:
+def government_of(gazetteer: Gazetteer, country: str) -> str | None:
+    """The curated government of a country (a top-level state body named for government), if any.
+
+    >>> government_of(Gazetteer.default(), "drv")
+    'organization:drv_government'
+    """
+    return _governments(gazetteer).get(country)
+
+
+@lru_cache(maxsize=4)
+def _governments(gazetteer: Gazetteer) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in sorted(gazetteer.entries(Kind.ORGANIZATION), key=lambda e: (len(e.key), e.key)):
+        if entry.country and entry.subkind == "state body" and not entry.parent and \
+                "government" in f"{entry.key} {entry.name}".lower():
+            found.setdefault(entry.country, entry.id)
+    return found
+
+
+def owned_key(gazetteer: Gazetteer, owner_key: str, institution: str) -> str:
+    """A curated entry where there is one ("Soviet Govt" -> the USSR's government), else an
+    institution key."""
+    kind, _, key = owner_key.partition(":")
+    if kind == Kind.COUNTRY.value and _CANONICAL.get(institution.lower(), institution.lower()) == "government":
+        return government_of(gazetteer, key) or institution_key(owner_key, institution)
+    return institution_key(owner_key, institution)
+
+
+def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
     """Organisation mentions formed by a country/place mention and an institution word."""
     text = ext.document.text
     words = lexicon().alternation(lexicon().institutions)
@@ -52,6 +82,6 @@ def find_institutions(ext: Extraction) -> list[Mention]:
         if any(span.overlaps(t) for t in taken):
             continue
         taken.append(span)
-        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=institution_key(mention.key, word),
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=owned_key(gazetteer, mention.key, word),
                              source="institution"))
     return found
