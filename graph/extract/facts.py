@@ -200,7 +200,7 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.")
-    phrase = re.sub(r"^(?:to\s+|that\s+you\s+|you\s+to\s+|also\s+|us\s+)+", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:to\s+|that\s+you\s+|\[?you\]?\s+to\s+|also\s+|us\s+)+", "", phrase, flags=re.I)
     phrase = re.sub(r"(?:,?\s+(?:that\s+is|i\.e\.|namely|and|or|also|give|to))+$", "", phrase, flags=re.I)
     return phrase[:160].strip(" ,;:")
 
