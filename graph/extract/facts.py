@@ -28,7 +28,8 @@ _DIPLOMATIC = re.compile(
 )
 _LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
                            re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|to|such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
+_LOCATIVE = re.compile(r"\b(?:in|at|(?:go|come|travel|fly|send|invite\w*|move|transfer\w*)\s+(?:\w+\s+){0,3}?to|"
+                       r"such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
                        r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*$", re.I)
 _STANCE_REJECTED = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
@@ -300,13 +301,14 @@ def find_proposals(ext: Extraction, spoken: Spoken | None = None) -> list[VenueP
     for scope, sentence in spoken if spoken is not None else scopes(ext):
         short = len(sentence.of(text).split()) <= _SHORT
         context = Span(anchor.start, sentence.end) if anchor else sentence
-        follows = bool(anchor) and bool(_cue_spans(text, context)) and (short or since_venue <= _FOLLOW)
+        after_cue = bool(anchor) and bool(_cue_spans(text, context))
+        follows = after_cue and (short or since_venue <= _FOLLOW)
         if not short or _cue_spans(text, sentence):
             anchor = sentence
         since_venue += 1
-        if scope.speaker is None or not (follows or _cue_spans(text, sentence)):
+        if scope.speaker is None or not (after_cue or _cue_spans(text, sentence)):
             continue
-        found = _proposals_in(ext, scope, sentence, short or follows)
+        found = _proposals_in(ext, scope, sentence, short or follows, after_cue)
         if found:
             since_venue = 0
         out.extend(found)
@@ -320,7 +322,11 @@ _NEAR = 60  # characters: a venue cue this close to the place ties the place to 
 _PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:January|February|March|April|May|June|"
                    r"July|August|September|October|November|December)\b")
 _PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recent\s+)?"
-                          r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\w+\s+){0,6}$", re.I)
+                          r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\S+\s+){0,6}$", re.I)
+_EXAMPLE = re.compile(r"\b(?:let[’']s\s+say|for\s+example|for\s+instance|e\.g\.|say)[,\s]+(?:in|at)\s+$", re.I)
+# A place put first in its sentence ("For example, in Tashkent one could ...") may take its cue after it.
+_FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|possibly|perhaps|maybe|but|and|say|then|"
+                      r"or|only)[,\s]+)*(?:in|at)\s+$", re.I)
 
 
 def _cue_spans(text: str, span: Span) -> list[Span]:
@@ -332,7 +338,16 @@ def _venue_cue_regex() -> re.Pattern[str]:
     return re.compile(rf"\b{lexicon().alternation(lexicon().venue_cues)}\w*", re.I)
 
 
-def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool) -> list[VenueProposal]:
+def _cue_before(cues: list[Span], place: int) -> bool:
+    """A venue cue shortly before the place: "negotiations with the Americans in Moscow",
+    "our ambassador in Warsaw"."""
+    return any(0 <= place - c.start <= _NEAR for c in cues)
+
+
+def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
+                  after_cue: bool = False) -> list[VenueProposal]:
+    """Venues in one sentence. ``short``: it borrows the cue of the sentence before; ``after_cue``:
+    the sentence before spoke of venues, so places it puts first or offers as examples count."""
     text = ext.document.text
     places = [(i, m) for i, m in _mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY)) if not _adjectival(text, m)]
     cues = _cue_spans(text, sentence)
@@ -342,7 +357,8 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool) ->
         before = text[sentence.start : mention.span.start]
         listed = previous_end is not None and out and out[-1].evidence == sentence and \
             _LOCATIVE_GAP.match(text[previous_end : mention.span.start])
-        near = (short and _DIRECT.search(before)) or any(abs(c.start - mention.span.start) <= _NEAR for c in cues) or \
+        near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
+            ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
             re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
         past = _PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
