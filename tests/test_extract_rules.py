@@ -199,3 +199,13 @@ def test_our_and_your_name_the_organs_of_each_side() -> None:
     assert keys["your government"] == "organization:soviet_government"
     assert keys["Our Party"] == "organization:cpsu"
     assert keys["CC Politburo of your Party"] == "organization:vwp_cc_politburo"
+
+
+def test_venues_offered_as_examples_after_talk_of_venues() -> None:
+    doc = plain("Mr. Rusk: The choice of a site for the negotiations matters. In Rangoon the press would be "
+                "everywhere, but, let's say, in Vienna or Geneva it would be quiet.\n\n"
+                "Mr. Dobrynin: The war in Vietnam goes on, and comrades in Hanoi will decide about negotiations.")
+    ext = extract(doc)
+    got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface) for p in ext.proposals}
+    assert {("Rusk", "Rangoon"), ("Rusk", "Vienna"), ("Rusk", "Geneva")} <= got
+    assert not any(venue in {"Vietnam", "Hanoi"} for _, venue in got)

@@ -297,26 +297,19 @@ def find_proposals(ext: Extraction, spoken: Spoken | None = None) -> list[VenueP
     text = ext.document.text
     out: list[VenueProposal] = []
     anchor: Span | None = None  # the last long sentence: short ones after it share its context
-    since_venue = _FOLLOW + 1  # sentences since the last one that named a venue
     for scope, sentence in spoken if spoken is not None else scopes(ext):
         short = len(sentence.of(text).split()) <= _SHORT
         context = Span(anchor.start, sentence.end) if anchor else sentence
         after_cue = bool(anchor) and bool(_cue_spans(text, context))
-        follows = after_cue and (short or since_venue <= _FOLLOW)
         if not short or _cue_spans(text, sentence):
             anchor = sentence
-        since_venue += 1
         if scope.speaker is None or not (after_cue or _cue_spans(text, sentence)):
             continue
-        found = _proposals_in(ext, scope, sentence, short or follows, after_cue)
-        if found:
-            since_venue = 0
-        out.extend(found)
+        out.extend(_proposals_in(ext, scope, sentence, short and after_cue, after_cue))
     return out
 
 
 _SHORT = 12
-_FOLLOW = 1  # a long sentence right after one that named a venue continues the talk of venues
 _DIRECT = re.compile(r"\b(?:in|at|to)\s+$", re.I)
 _NEAR = 60  # characters: a venue cue this close to the place ties the place to the talk of meeting
 _PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:January|February|March|April|May|June|"
