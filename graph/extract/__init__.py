@@ -109,10 +109,23 @@ def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
               if m.kind is Kind.PERSON and any(m.span in item for item in doc.participants)]
     if not listed and (not ext.turns or ext.reported_speech):  # a telegram, a report: who speaks was there
         listed = _reported_speakers(ext, spoken)
-    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext)]:
+    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext), *_named_in_title(ext)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
+
+
+_MEETING_TITLE = re.compile(r"\b(?:conversations?|meetings?|talks|discussions?|interview|audience|call on|"
+                            r"memorandum of conversation|record of conversation)\b", re.I)
+
+
+def _named_in_title(ext: Extraction) -> list[int]:
+    """The people a meeting's title names: "Record of Conversation between Woolcott and Ch'iao",
+    "The Chancellor's Conversation with ... Leonid Kuchma"."""
+    title = ext.document.title
+    if title is None or not _MEETING_TITLE.search(title.of(ext.document.text)):
+        return []
+    return [i for i, m in ext.mentions_between(title.start, title.end) if m.kind is Kind.PERSON]
 
 
 def _said_present(ext: Extraction) -> list[int]:
