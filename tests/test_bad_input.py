@@ -81,7 +81,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "graph", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=600, env={**os.environ, **(env or {})})
+                          timeout=180, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")

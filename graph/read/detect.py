@@ -84,6 +84,26 @@ def _env_number(name: str, default: float, kind: type) -> float:
     return number
 
 
+def check_file(path: str | Path, *, max_mb: float | None = None) -> os.stat_result:
+    """Refuse, before anything reads it, a path that is not a regular file (a folder, FIFO,
+    socket or device) or is over the size limit; call this before hashing or reading input."""
+    name = str(path)
+    max_mb = limits()[0] if max_mb is None else max_mb
+    try:
+        info = Path(path).stat()
+    except OSError as err:
+        raise ReadError(f"cannot read file: {err.strerror or err}", path=name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("is a folder, not a file", path=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not a regular file (FIFO, socket or device), skipped", path=name)
+    if max_mb and info.st_size > max_mb * 1_000_000:
+        raise ReadError(
+            f"file too large: {info.st_size / 1_000_000:.1f} MB, over the {max_mb:g} MB limit "
+            "(set ARCHIVE_GRAPH_MAX_FILE_MB to raise it)", path=name)
+    return info
+
+
 def read_file(path: str | Path, *, max_mb: float | None = None, max_chars: int | None = None) -> list[Document]:
     """Every record in the file at ``path`` (limits as in the module's notes)."""
     name = str(path)
@@ -91,15 +111,7 @@ def read_file(path: str | Path, *, max_mb: float | None = None, max_chars: int |
     max_mb = env_mb if max_mb is None else max_mb
     max_chars = env_chars if max_chars is None else max_chars
     try:
-        info = Path(path).stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ReadError("is a folder, not a file", path=name)
-        if not stat.S_ISREG(info.st_mode):
-            raise ReadError("not a regular file (FIFO, socket or device), skipped", path=name)
-        if max_mb and info.st_size > max_mb * 1_000_000:
-            raise ReadError(
-                f"file too large: {info.st_size / 1_000_000:.1f} MB, over the {max_mb:g} MB limit "
-                "(set ARCHIVE_GRAPH_MAX_FILE_MB to raise it)", path=name)
+        check_file(path, max_mb=max_mb)
         with open(path, "rb") as handle:
             data = handle.read(int(max_mb * 1_000_000) + 1) if max_mb else handle.read()
     except OSError as err:
@@ -144,6 +156,7 @@ def _run(fmt: str, read: Read, text: str, path: str) -> list[Document]:
         docs = read(text, path)
     except ArchiveGraphError as err:
         err.path = err.path or path
+        err.args = (" ".join(str(err.args[0]).split()), *err.args[1:])  # one line, whatever the parser said
         raise
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
