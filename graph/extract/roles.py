@@ -17,7 +17,9 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
     text = ext.document.text
     lex = lexicon()
     titles = lex.alternation(tuple(lex.titles))
-    before = re.compile(rf"\b({titles})[ \t]+(?:(?:{lex.alternation(lex.honorifics)})\.?[ \t]+)?$")
+    # "Chancellor Kohl", "Ambassador Mr. Foy Kohler", "The Chancellor's [Helmut Kohl's]"
+    before = re.compile(rf"\b({titles})(?:[’']s)?[ \t]+\[?(?:(?:{lex.alternation(lex.honorifics)})\.?[ \t]+)?$"
+                        rf"|\b({titles})(?:[’']s)?[ \t]*\[$")
     after = re.compile(rf"[ \t]*[,(][ \t]*(?:[\w-]+[ \t]+)?((?:[\w]+-)?{titles})\b")
     # a list line "Minister for External Affairs: The Honourable Paul Hasluck"
     listed = re.compile(rf"^[ \t]*({titles})\b[^\n:]{{0,60}}:[ \t]*(?:The[ \t]+Hono(?:u)?rable[ \t]+)?"
@@ -31,7 +33,7 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
         tail = after.match(text, mention.span.end)
         for match in (lead, line, tail):
             if match:
-                found.setdefault(index, set()).add(_last_word(match.group(1)))
+                found.setdefault(index, set()).add(_last_word(next(g for g in match.groups() if g)))
     return found
 
 
