@@ -73,6 +73,8 @@ class _Finder:
             return False
         if any(span.overlaps(b) and not _covers(span, b) for b in self.blocked):
             return False
+        if any(b.start == span.start and b.end < span.end for b in self.blocked):
+            return False  # "U. S. Hand Tools": a name does not open with a country or an organisation
         if any(b.start == span.start and b.end == span.end for b in self.blocked) and source in {
             "authority-surname", "coordinated"}:
             return False
