@@ -221,9 +221,6 @@ def test_serialised_output_parses_back_the_same_with_valid_iris(text: str) -> No
     assert set(back_ttl.triples((None, None, None))) == union
 
 
-@pytest.mark.xfail(strict=True, reason="graph/model/serialize.py splits N-Quads with str.splitlines(), which also "
-                   "breaks at form feeds, \\x1c-\\x1e, \\x85, \\u2028, \\u2029 inside literals (N-Quads leaves them "
-                   "unescaped): the .nq file no longer parses. Fix: split on '\\n' only")
 @pytest.mark.parametrize("separator", ["\x0c", "\x1e", "\u2028"])
 def test_nquads_keep_line_separators_inside_literals(separator: str) -> None:
     ds = _dataset(f"Gromyko: We could meet in Geneva.{separator}Page 2\nKohler: Agreed.\n")

@@ -13,7 +13,7 @@ _RDFLIB = {"trig": "trig", "ttl": "turtle", "nq": "nquads", "jsonld": "json-ld"}
 def serialize(ds: Dataset, fmt: str) -> str:
     """``ds`` as ``trig``, ``ttl`` (all named graphs as one graph), ``nq`` or ``jsonld``."""
     if fmt == "nq":
-        lines = ds.serialize(format="nquads").splitlines()
+        lines = ds.serialize(format="nquads").split("\n")  # not splitlines(): literals may hold \f, \u2028 ...
         return "\n".join(sorted(set(line for line in lines if line.strip()))) + "\n"
     if fmt == "ttl":
         union = Graph()
