@@ -92,12 +92,12 @@ def _add_turns(ext: Extraction) -> None:
 
 
 def _person_at(ext: Extraction, span: Span) -> int:
-    for i, mention in enumerate(ext.mentions):
-        if mention.kind is Kind.PERSON and mention.span == span:
+    people = [(i, m) for i, m in ext.mentions_between(span.start, span.end) if m.kind is Kind.PERSON]
+    for i, mention in people:
+        if mention.span == span:
             return i
-    for i, mention in enumerate(ext.mentions):  # a gazetteer or shorter match inside the label
-        if mention.kind is Kind.PERSON and mention.span.overlaps(span):
-            return i
+    if people:  # a shorter match inside the label
+        return people[0][0]
     text = ext.document.text
     return ext.add_mention(Mention(span, Kind.PERSON, span.of(text), source="speaker-label"))
 
@@ -190,11 +190,11 @@ def _add_affiliations(ext: Extraction) -> None:
     lex = lexicon()
     courtesy = rf"(?:\s|{lex.alternation(lex.honorifics)}\.?)*"
     title_words = rf"(?:{lex.alternation(tuple(lex.titles))}|member|candidate|head|chief|of|the|and)"
-    orgs = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.ORGANIZATION]
     for p, person in enumerate(ext.mentions):
         if person.kind is not Kind.PERSON:
             continue
-        for o, org in orgs:
+        nearby = ext.mentions_between(max(0, person.span.start - 200), person.span.end + 200)
+        for o, org in ((o, m) for o, m in nearby if m.kind is Kind.ORGANIZATION):
             gap = _gap(text, org.span, person.span)
             if gap is None:
                 continue

@@ -11,6 +11,7 @@ where the sentence treats it as a person, and a capitalised word coordinated wit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
@@ -52,7 +53,8 @@ class _Finder:
         self.people = people
         self.lex = lexicon()
         self.mentions: list[Mention] = []
-        self._taken: list[Span] = []
+        self._taken = _SpanIndex()
+        self._blocked = _SpanIndex(blocked)
 
     def run(self) -> None:
         self.from_participants()
@@ -69,16 +71,16 @@ class _Finder:
         surface = span.of(self.text)
         if not surface or not self._plausible(surface):
             return False
-        if any(span.overlaps(t) for t in self._taken):
+        if self._taken.near(span):
             return False
-        if any(span.overlaps(b) and not _covers(span, b) for b in self.blocked):
+        blocked = self._blocked.near(span)
+        if any(not _covers(span, b) for b in blocked):
             return False
-        if any(b.start == span.start and b.end < span.end for b in self.blocked):
+        if any(b.start == span.start and b.end < span.end for b in blocked):
             return False  # "U. S. Hand Tools": a name does not open with a country or an organisation
-        if any(b.start == span.start and b.end == span.end for b in self.blocked) and source in {
-            "authority-surname", "coordinated"}:
+        if span in set(blocked) and source in {"authority-surname", "coordinated"}:
             return False
-        self._taken.append(span)
+        self._taken.add(span)
         self.mentions.append(Mention(span, Kind.PERSON, surface, source=source))
         return True
 
@@ -263,6 +265,27 @@ def _in_title_case(text: str, span: Span) -> bool:
     after = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
     capital = [w.group(1)[0].isupper() and w.group(1) not in {"I", "And", "Or"} for w in (before, after) if w]
     return any(capital) and not _sentence_start(text, span.start)
+
+
+class _SpanIndex:
+    """Spans kept sorted, so overlap look-ups cost a bisection, not a scan of the record."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+
+    def add(self, span: Span) -> None:
+        at = bisect_left(self._starts, span.start)
+        self._spans.insert(at, span)
+        self._starts.insert(at, span.start)
+        self._longest = max(self._longest, span.end - span.start)
+
+    def near(self, span: Span) -> list[Span]:
+        """The kept spans that overlap ``span``."""
+        low = bisect_left(self._starts, span.start - self._longest)
+        high = bisect_left(self._starts, span.end)
+        return [s for s in self._spans[low:high] if s.overlaps(span)]
 
 
 def _covers(span: Span, other: Span) -> bool:
