@@ -29,32 +29,89 @@ def add_build_command(subparsers: argparse._SubParsersAction) -> None:
         "build",
         help="read records and write the graph, the saved queries' answers and the network view",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="example:\n  archive-graph build seeds/ --out out/\n  archive-graph build corpus/ --format nq",
+        epilog="example:\n  archive-graph build seeds/ --out out/\n"
+               "  archive-graph build ../shared/corpus --out corpus/ --no-view --format nq\n"
+               "  archive-graph query queries/speakers.rq --store corpus/store\n\n"
+               "Records are processed on every core and cached by content in OUT/.cache/: a rebuild\n"
+               "extracts only new or changed records and replaces only their named graphs in the store.",
     )
     cmd.add_argument("paths", nargs="*", default=["seeds"], help="files or folders (default: seeds/)")
     cmd.add_argument("--out", default="out", help="output folder (default: out/)")
     cmd.add_argument("--format", action="append", choices=["trig", "ttl", "nq", "jsonld"],
                      help="extra graph formats besides TriG (repeatable)")
+    cmd.add_argument("--store", help="the embedded SPARQL store's folder (default: OUT/store/)")
+    cmd.add_argument("--no-store", action="store_true", help="do not write the store")
+    cmd.add_argument("--no-trig", action="store_true", help="do not write OUT/graph.trig")
+    cmd.add_argument("--jobs", "-j", type=int, help="worker processes (default: one per core)")
     cmd.add_argument("--no-view", action="store_true", help="skip the HTML network view")
     cmd.add_argument("--no-queries", action="store_true", help="skip running the saved queries")
     cmd.add_argument("--queries", default="queries", help="folder of saved .rq queries (default: queries/)")
+    shown = cmd.add_mutually_exclusive_group()
+    shown.add_argument("--progress", action="store_true", default=None,
+                       help="always show progress (default: from 100 files to extract: a bar on a terminal, "
+                            "log lines on stderr otherwise)")
+    shown.add_argument("--quiet", "-q", action="store_true", help="no progress bar or progress lines")
     cmd.set_defaults(run=_run_build)
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from graph.errors import UsageError
     from graph.pipeline import build
 
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    formats = tuple(args.format or ())
     report = build(
         args.paths,
         out_dir=args.out,
-        formats=tuple(args.format or ()),
+        formats=formats,
         view=not args.no_view,
         queries_dir=None if args.no_queries else args.queries,
+        store=False if args.no_store else (args.store or True),
+        trig="trig" in formats or not args.no_trig,
+        jobs=args.jobs,
+        progress=False if args.quiet else args.progress,
     )
     for line in report.errors:
         print(line, file=sys.stderr)
     print(report.summary())
     return 1 if report.errors else 0
+
+
+def add_push_command(subparsers: argparse._SubParsersAction) -> None:
+    cmd = subparsers.add_parser(
+        "push",
+        help="send every record's named graph to a SPARQL server (Graph Store Protocol PUT: replaces it)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  archive-graph push --endpoint http://127.0.0.1:7878/store\n"
+               "  archive-graph push --store corpus/store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
+               "--user dba --password dba\n"
+               "  archive-graph push --protocol update --endpoint http://127.0.0.1:7878/update  # batched",
+    )
+    where = cmd.add_mutually_exclusive_group()
+    where.add_argument("--graph", help="an RDF file with named graphs: TriG, N-Quads (default: out/graph.trig)")
+    where.add_argument("--store", help="a store folder (note: a store keeps xsd:nonNegativeInteger as xsd:integer)")
+    cmd.add_argument("--endpoint", required=True,
+                     help="the Graph Store URL (gsp) or the SPARQL Update URL (update)")
+    cmd.add_argument("--user", help="user name (HTTP digest or basic authentication)")
+    cmd.add_argument("--password", help="password (default: $ARCHIVE_GRAPH_PASSWORD)")
+    cmd.add_argument("--protocol", choices=["gsp", "update"], default="gsp",
+                     help="gsp: one PUT per record graph (default); update: SPARQL Update, many graphs a request")
+    cmd.add_argument("--batch-mb", type=float, default=4.0, help="megabytes per update request (default: 4)")
+    cmd.set_defaults(run=_run_push)
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    import os
+
+    from graph.push import push
+
+    source = args.store or args.graph or "out/graph.trig"
+    password = args.password if args.password is not None else os.environ.get("ARCHIVE_GRAPH_PASSWORD")
+    report = push(source, args.endpoint, user=args.user, password=password, protocol=args.protocol,
+                  batch_bytes=int(args.batch_mb * 1024 * 1024))
+    print(report.summary(args.endpoint))
+    return 0
 
 
 def add_query_command(subparsers: argparse._SubParsersAction) -> None:
@@ -227,8 +284,8 @@ def _run_validate(args: argparse.Namespace) -> int:
     return 0 if report.conforms else 1
 
 
-COMMANDS = [add_build_command, add_query_command, add_serve_command, add_view_command, add_merge_command,
-            add_export_command, add_validate_command]
+COMMANDS = [add_build_command, add_push_command, add_query_command, add_serve_command, add_view_command,
+            add_merge_command, add_export_command, add_validate_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

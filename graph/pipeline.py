@@ -1,5 +1,13 @@
 """The whole pipeline as a Python API: read -> extract -> resolve -> model, then outputs.
 
+:func:`build` is the corpus path: each input file goes through read, extract, resolve and model
+in a worker process (all cores) and comes out as its records' N-Quads, cached under
+``OUT/.cache/`` by content (:mod:`graph.cache`), so an unchanged file is never processed twice.
+The outputs are assembled from the cache (:mod:`graph.assemble`): the embedded store
+``OUT/store/`` (each changed record's named graph replaced), ``graph.trig`` and any of
+``graph.nq``, ``graph.ttl``, ``graph.jsonld``, the saved queries' answers and the network view.
+:func:`build_dataset` gives the same graph as one rdflib ``Dataset`` (for small inputs and tests).
+
 >>> from graph.pipeline import build_dataset
 >>> ds, report = build_dataset(["seeds"])
 >>> report.records, report.errors
@@ -8,23 +16,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
 
-from graph.errors import ArchiveGraphError
+from graph import assemble
+from graph.cache import Cache, CachedRecord, Entry, fingerprint
+from graph.errors import ArchiveGraphError, ReadError
 from graph.extract import extract
 from graph.io import write_atomic
 from graph.model.iri import record_slug
 from graph.model.rdf import add_record, bind_prefixes
 from graph.model.serialize import serialize
-from graph.read import iter_records
+from graph.quads import content_key, process_file, warm_up
+from graph.read import iter_files, iter_records
+from graph.read.detect import check_file, limits
 from graph.resolve import resolve
 from graph.types import Document, Resolution
 
 FORMATS = {"trig": "graph.trig", "ttl": "graph.ttl", "nq": "graph.nq", "jsonld": "graph.jsonld"}
+Log = Callable[[str], None]
+#: Above this many records the build does not answer the saved queries itself: oxigraph's union
+#: default graph keeps one copy of an entity's triples per record graph, and queries with several
+#: OPTIONALs on shared entities (affiliations.rq, venues.rq) then grow with the cube of that.
+QUERY_RECORD_LIMIT = 200
+#: Progress (a bar on a terminal, log lines on stderr otherwise) is shown by default from this many
+#: files to extract: a small build stays silent, its stderr only errors.
+PROGRESS_MIN_FILES = 100
 
 
 @dataclass
@@ -33,9 +58,13 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    reused: int = 0  # records taken from the cache, not extracted again
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase
 
     def summary(self) -> str:
         parts = [f"{self.records} record(s) built", f"{len(self.errors)} failed"]
+        if self.reused:
+            parts.append(f"{self.reused} unchanged (cached)")
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
         written = ", ".join(str(p) for p in self.outputs)
@@ -73,24 +102,197 @@ def build_dataset(paths: Iterable[str | Path]) -> tuple[Dataset, BuildReport]:
 
 
 def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", formats: tuple[str, ...] = (),
-          view: bool = True, queries_dir: str | Path | None = "queries") -> BuildReport:
-    """Build the graph of every record under ``paths`` and write it, with the saved queries'
-    answers and the network view, into ``out_dir``. Every file is written atomically."""
+          view: bool = True, queries_dir: str | Path | None = "queries", store: str | Path | bool = True,
+          trig: bool = True, jobs: int | None = None, progress: bool | None = False) -> BuildReport:
+    """Build the graph of every record under ``paths`` into ``out_dir``.
+
+    Writes the store (``store=True``: ``OUT/store/``; a path: there; ``False``: none),
+    ``graph.trig`` (unless ``trig=False``) and the graph ``formats`` asked for (``nq``, ``ttl``,
+    ``jsonld``), then the saved queries' answers and the network view. ``jobs`` worker processes
+    (default: every core) do the records not in the cache; ``progress`` shows a bar on a
+    terminal and log lines otherwise (``None``: only when at least ``PROGRESS_MIN_FILES`` files
+    are to be extracted). Every file is written atomically.
+    """
     out = Path(out_dir)
-    ds, report = build_dataset(paths)
-    for fmt in dict.fromkeys(("trig", *formats)):
-        report.outputs.append(write_atomic(out / FORMATS[fmt], serialize(ds, fmt)))
-    if queries_dir and Path(queries_dir).is_dir():
-        report.outputs.extend(_answer_queries(out / FORMATS["trig"], Path(queries_dir), out / "answers"))
+    shown = {"on": bool(progress)}
+    log = _logger(shown)
+    report = BuildReport()
+    cache = Cache(out / ".cache")
+    clock = time.perf_counter()
+    entries = _entries(paths, cache, report, jobs=jobs, progress=progress, shown=shown, log=log)
+    report.seconds["extract"] = time.perf_counter() - clock
+    records, keys = _select(entries, report)
+    cache.prune({entry.key for _, entry, _ in entries if entry})
+
+    clock = time.perf_counter()
+    opened = None
+    if store:
+        folder = out / "store" if store is True else Path(store)
+        opened, _ = assemble.update_store(folder, records, keys, cache, log=log)
+        report.outputs.append(folder)
+    report.seconds["store"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    if trig:
+        report.outputs.append(assemble.write_trig(out / FORMATS["trig"], records, cache))
+    if "nq" in formats:
+        report.outputs.append(assemble.write_nquads(out / FORMATS["nq"], records, cache))
+    dataset = None
+    for fmt in (f for f in dict.fromkeys(formats) if f in ("ttl", "jsonld")):
+        dataset = dataset or assemble.to_dataset(records, cache)
+        report.outputs.append(write_atomic(out / FORMATS[fmt], serialize(dataset, fmt)))
+    report.seconds["files"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    if queries_dir and Path(queries_dir).is_dir() and report.records > QUERY_RECORD_LIMIT:
+        log(f"saved queries not answered on {report.records} records (some multiply rows per record graph "
+            f"and exhaust memory at corpus scale); run them with archive-graph query --store")
+    elif queries_dir and Path(queries_dir).is_dir():
+        source = opened if opened is not None else assemble.memory_store(records, cache)
+        report.outputs.extend(_answer_queries(source, Path(queries_dir), out / "answers"))
     if view:
         from graph.view.html import write_view
 
-        report.outputs.append(write_view(ds, out / "network.html", title="archive-graph"))
+        dataset = dataset or assemble.to_dataset(records, cache)
+        report.outputs.append(write_view(dataset, out / "network.html", title="archive-graph"))
+    report.seconds["answers+view"] = time.perf_counter() - clock
+    del opened  # closes the store (RocksDB) before the caller opens it again
     return report
 
 
-def _answer_queries(graph_file: Path, queries: Path, out: Path) -> list[Path]:
+def _entries(paths: Iterable[str | Path], cache: Cache, report: BuildReport, *, jobs: int | None,
+             progress: bool | None, shown: dict[str, bool], log: Log) -> list[tuple[Path, Entry | None, str | None]]:
+    """Every input file with its cache entry or the error that stopped it, in sorted path order;
+    extracts the files not in the cache."""
+    fp = f"{fingerprint()} limits {limits()}"  # the reader's size limits change what a file gives
+    found: list[tuple[Path, Entry | None, str | None]] = []
+    todo: dict[Path, str] = {}
+    for item in iter_files(paths):
+        if isinstance(item, ArchiveGraphError):
+            found.append((Path(item.path or ""), None, str(item)))
+            continue
+        try:
+            check_file(item)  # no FIFO, device or oversize file is ever read
+            with open(item, "rb") as handle:
+                key = content_key(handle.read(), fp)
+        except ReadError as err:
+            found.append((item, None, str(err)))
+            continue
+        except OSError as err:
+            found.append((item, None, str(ReadError(f"cannot read file: {err.strerror or err}", path=str(item)))))
+            continue
+        entry = cache.get(key)
+        if entry is None:
+            todo[item] = key
+        else:
+            report.reused += len(entry.records)
+        found.append((item, entry, None))
+    if progress is None:
+        shown["on"] = len(todo) >= PROGRESS_MIN_FILES
+    done = _extract(todo, cache, jobs=jobs, progress=shown["on"], log=log)
+    return [(path, entry or done.get(path), error) for path, entry, error in found]
+
+
+def _extract(todo: dict[Path, str], cache: Cache, *, jobs: int | None, progress: bool,
+             log: Log) -> dict[Path, Entry]:
+    """Process the files in ``todo`` (path -> key), in worker processes when there are several."""
+    if not todo:
+        return {}
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    bar = _bar(len(todo), progress, log)
+    done: dict[Path, Entry] = {}
+    warm_up()  # once, before forking: the workers share the loaded authorities
+    if jobs == 1:
+        for path, key in todo.items():
+            done[path] = _process_and_cache(str(path), key, str(cache.folder))
+            bar(1)
+        return done
+    order = sorted(todo, key=lambda p: -p.stat().st_size)  # big files first: the tail is short
+    chunks = [order[i:i + 4] for i in range(0, len(order), 4)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm_up) as pool:
+        futures = {pool.submit(_process_chunk, [(str(p), todo[p]) for p in chunk], str(cache.folder)): chunk
+                   for chunk in chunks}
+        for future in as_completed(futures):
+            for path, entry in zip(futures[future], future.result(), strict=True):
+                done[path] = entry
+            bar(len(futures[future]))
+    return done
+
+
+def _process_chunk(items: list[tuple[str, str]], folder: str) -> list[Entry]:
+    return [_process_and_cache(path, key, folder) for path, key in items]
+
+
+def _process_and_cache(path: str, key: str, folder: str) -> Entry:
+    """In a worker: one file through the pipeline, written to the cache; the entry goes back."""
+    return Cache(folder).put(key, process_file(path))
+
+
+def _select(entries: list[tuple[Path, Entry | None, str | None]],
+            report: BuildReport) -> tuple[list[CachedRecord], dict[str, str]]:
+    """The records to output, in graph-IRI order (the first file of a duplicated record wins),
+    and graph IRI -> entry key; errors and duplicates go to ``report``."""
+    seen: dict[str, Path] = {}
+    chosen: list[CachedRecord] = []
+    keys: dict[str, str] = {}
+    for path, entry, error in entries:
+        if error:
+            report.errors.append(error)
+        if entry is None:
+            continue
+        for code, message in entry.errors:
+            report.errors.append(f"{path}: [{code}] {message}")
+        for record in entry.records:
+            if record.slug in seen:
+                report.duplicates.append(f"{path}: same record as {seen[record.slug]}, skipped")
+                continue
+            seen[record.slug] = path
+            chosen.append(record)
+            keys[record.graph] = entry.key
+    report.records = len(chosen)
+    return sorted(chosen, key=lambda r: r.graph), keys
+
+
+def _answer_queries(source: object, queries: Path, out: Path) -> list[Path]:
     from graph.query import run_saved_queries, to_csv
 
-    answers = run_saved_queries(queries, source=graph_file)  # the graph is loaded once for all
+    answers = run_saved_queries(queries, source=source)  # type: ignore[arg-type]
     return [write_atomic(out / f"{name}.csv", to_csv(table)) for name, table in sorted(answers.items())]
+
+
+# ------------------------------------------------------------------------------------- progress
+
+
+def _logger(shown: dict[str, bool]) -> Log:
+    def log(message: str) -> None:
+        if shown["on"]:
+            print(message, file=sys.stderr, flush=True)
+
+    return log
+
+
+def _bar(total: int, progress: bool, log: Log) -> Callable[[int], None]:
+    """A progress callback: a tqdm bar on a terminal, a log line per tenth otherwise."""
+    if not progress:
+        return lambda n: None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        tqdm.monitor_interval = 0  # no monitor thread: workers are forked
+        bar = tqdm(total=total, unit="file", desc="extract", file=sys.stderr, smoothing=0.1)
+
+        def step(n: int) -> None:
+            bar.update(n)
+            if bar.n >= total:
+                bar.close()
+
+        return step
+    state = {"done": 0, "next": 0, "start": time.perf_counter()}
+
+    def line(n: int) -> None:
+        state["done"] += n
+        if state["done"] >= state["next"] or state["done"] == total:
+            elapsed = time.perf_counter() - state["start"]
+            log(f"extract: {state['done']}/{total} files ({100 * state['done'] // total}%), {elapsed:.1f} s")
+            state["next"] = state["done"] + max(1, total // 10)
+
+    return line

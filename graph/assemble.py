@@ -1,0 +1,172 @@
+"""The corpus build's outputs, assembled from the cached N-Quads of every record.
+
+- :func:`update_store`: the embedded pyoxigraph store; each changed record's named graph is
+  replaced, unchanged ones are left alone, records no longer in the input are removed.
+- :func:`write_nquads`: every record's sorted lines, records in graph-IRI order.
+- :func:`write_trig`: the same quads through pyoxigraph's TriG writer, with the model's prefixes.
+- :func:`to_dataset`: an rdflib ``Dataset`` (for Turtle, JSON-LD and the network view).
+
+All files are written to a temporary file beside the target and renamed over it, so every
+output is atomic and, given the same records, byte-identical whatever order they were read in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from graph.cache import Cache, CachedRecord
+from graph.errors import UsageError
+from graph.model.rdf import bind_prefixes
+
+BATCH_BYTES = 64 * 1024 * 1024  # N-Quads handed to the store's bulk loader at a time
+Log = Callable[[str], None]
+
+
+def prefixes() -> dict[str, str]:
+    """The prefixes the model binds (``schema:``, ``ag:``, ``oa:`` ...), for TriG output."""
+
+    class _Collect:
+        def __init__(self) -> None:
+            self.found: dict[str, str] = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
+
+        def bind(self, prefix: str, namespace: object, **_: object) -> None:
+            self.found[prefix] = str(namespace)
+
+    collect = _Collect()
+    bind_prefixes(collect)  # type: ignore[arg-type]  # duck-typed: bind() only
+    return dict(sorted(collect.found.items()))
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary handle on a temporary file that replaces ``path`` when the block ends well."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _batches(cache: Cache, records: list[CachedRecord]) -> Iterator[bytes]:
+    batch: list[CachedRecord] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        size += record.end - record.start
+        if size >= BATCH_BYTES:
+            yield cache.bodies(batch)
+            batch, size = [], 0
+    if batch:
+        yield cache.bodies(batch)
+
+
+# ------------------------------------------------------------------------------------- the store
+
+
+@dataclass
+class StoreUpdate:
+    loaded: int = 0
+    removed: int = 0
+    kept: int = 0
+    rebuilt: bool = False
+
+
+def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], keys: dict[str, str],
+                 cache: Cache, *, log: Log | None = None) -> tuple[ox.Store, StoreUpdate]:
+    """Bring the store in ``folder`` to exactly ``records`` (``keys``: graph IRI -> entry key).
+
+    The cache's store manifest says which entry each loaded graph came from; a graph whose key
+    is unchanged is kept. Before the store is touched the manifest is cut down to the kept graphs,
+    so a build that stops half-way never leaves a graph marked current that is not.
+    """
+    folder = Path(folder)
+    manifest = cache.store_manifest() if folder.is_dir() else None
+    kept = {g for g, k in keys.items() if manifest and manifest.get(g) == k}
+    update = StoreUpdate(kept=len(kept))
+    if len(kept) * 2 < len(keys) or not manifest:  # mostly new: a fresh bulk load is faster
+        _remove_store(folder)
+        kept, update.kept, update.rebuilt = set(), 0, True
+    cache.write_store_manifest({g: keys[g] for g in kept})
+    store = ox.Store(str(folder))
+    if not update.rebuilt:
+        for name in list(store.named_graphs()):
+            if isinstance(name, ox.NamedNode) and name.value in kept:
+                continue
+            store.remove_graph(name)
+            update.removed += 1
+    todo = [r for r in records if r.graph not in kept]
+    for batch in _batches(cache, todo):
+        store.bulk_load(batch, ox.RdfFormat.N_QUADS)
+    update.loaded = len(todo)
+    store.flush()
+    cache.write_store_manifest(dict(keys))
+    if log:
+        log(f"store {folder}: {update.loaded} graph(s) loaded, {update.removed} removed, {update.kept} unchanged")
+    return store, update
+
+
+def _remove_store(folder: Path) -> None:
+    """Delete a store folder, refusing to delete a folder that is not a store."""
+    if not folder.exists():
+        return
+    if not folder.is_dir() or (any(folder.iterdir()) and not (folder / "CURRENT").is_file()):
+        raise UsageError(f"{folder} exists and is not a store folder; give another --store")
+    shutil.rmtree(folder)
+
+
+# ------------------------------------------------------------------------------------------- files
+
+
+def write_nquads(path: str | os.PathLike[str], records: list[CachedRecord], cache: Cache) -> Path:
+    """Every record's N-Quads (sorted lines) in graph-IRI order."""
+    with atomic_output(path) as out:
+        for batch in _batches(cache, records):
+            out.write(batch)
+    return Path(path)
+
+
+def write_trig(path: str | os.PathLike[str], records: list[CachedRecord], cache: Cache) -> Path:
+    """TriG written by pyoxigraph from the records' sorted quads, with the model's prefixes
+    (declared once, sorted; each batch holds whole graphs, so its TriG is whole blocks)."""
+    names = {k: v for k, v in prefixes().items() if k != "agid"}  # agid:record\/x\/graph reads badly
+    with atomic_output(path) as out:
+        out.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in names.items()).encode("utf-8"))
+        for batch in _batches(cache, records):
+            text = ox.serialize(ox.parse(batch, ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=names)
+            out.write(b"\n".join(line for line in text.split(b"\n") if not line.startswith(b"@prefix ")))
+    return Path(path)
+
+
+def to_dataset(records: list[CachedRecord], cache: Cache) -> Dataset:
+    """The records as one rdflib ``Dataset`` (slow for a corpus: for the small outputs only)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for batch in _batches(cache, records):
+        ds.parse(data=batch.decode("utf-8"), format="nquads")
+    return ds
+
+
+def memory_store(records: list[CachedRecord], cache: Cache) -> ox.Store:
+    """The records in an in-memory pyoxigraph store (to answer the saved queries without one on disk)."""
+    store = ox.Store()
+    for batch in _batches(cache, records):
+        store.bulk_load(batch, ox.RdfFormat.N_QUADS)
+    return store

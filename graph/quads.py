@@ -1,0 +1,172 @@
+"""One file's records as canonical N-Quads: the unit of work of the corpus build.
+
+The model stage (``graph.model.rdf``) writes each record through ``add_record``; here it writes
+into a plain list instead of an rdflib ``Dataset`` (indexing every triple is most of rdflib's
+cost), and the triples become N-Quads text directly, in the canonical form pyoxigraph writes
+(same escapes, ``xsd:string`` left implicit), one line per quad, lines sorted and unique. So a
+record's text depends only on its content, never on run order.
+
+>>> from graph.types import Document
+>>> lines = record_nquads(_demo()).splitlines()
+>>> lines[0].startswith("<https://w3id.org/archive-graph/id/")
+True
+>>> all(line.endswith("/graph> .") for line in lines)
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.errors import ArchiveGraphError, ReadError
+from graph.model.iri import record_iri, record_slug, under
+from graph.model.rdf import add_record
+from graph.types import Document, Resolution
+
+_XSD_STRING = str(XSD.string)
+_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+_TABLE = {i: f"\\u{i:04X}" for i in range(32)} | {0x5C: "\\\\", 0x22: '\\"', 0x0A: "\\n", 0x0D: "\\r",
+                                                  0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"}
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+@dataclass
+class RecordQuads:
+    """One record's named graph: its slug, graph IRI and N-Quads text."""
+
+    slug: str
+    graph: str
+    nquads: str
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its records' quads and the one-line errors (without the path)."""
+
+    records: list[RecordQuads] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (code, message)
+    cacheable: bool = True  # False when an unexpected exception stopped a record
+
+
+class _Sink:
+    """Stands in for an rdflib graph: ``add_record`` only calls ``add`` and reads ``identifier``."""
+
+    def __init__(self, identifier: URIRef) -> None:
+        self.identifier = identifier
+        self.triples: list[tuple] = []
+
+    def add(self, triple: tuple) -> None:
+        self.triples.append(triple)
+
+
+class _SinkDataset:
+    def __init__(self) -> None:
+        self.sink: _Sink | None = None
+
+    def graph(self, identifier: URIRef) -> _Sink:
+        self.sink = _Sink(identifier)
+        return self.sink
+
+
+def record_nquads(res: Resolution) -> str:
+    """The record's named graph as sorted, unique, canonical N-Quads lines."""
+    holder = _SinkDataset()
+    add_record(holder, res)  # type: ignore[arg-type]  # duck-typed: graph() and add() only
+    sink = holder.sink
+    assert sink is not None
+    memo: dict[URIRef, str] = {}
+    tail = f" {_iri(sink.identifier, memo)} .\n"
+    lines = {f"{_term(s, memo)} {_term(p, memo)} {_term(o, memo)}{tail}" for s, p, o in sink.triples}
+    return "".join(sorted(lines))
+
+
+def _iri(iri: URIRef, memo: dict[URIRef, str]) -> str:
+    text = memo.get(iri)
+    if text is None:
+        value = str(iri)
+        if _BAD_IRI.search(value):  # percent-encode what N-Quads forbids in an IRI
+            value = _BAD_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
+        text = memo[iri] = f"<{value}>"
+    return text
+
+
+def _term(term: URIRef | Literal, memo: dict[URIRef, str]) -> str:
+    if isinstance(term, URIRef):
+        return _iri(term, memo)
+    if not isinstance(term, Literal):
+        raise TypeError(f"no blank nodes or other terms in a record graph: {term!r}")
+    value = str(term)
+    if _ESCAPE.search(value):
+        value = value.translate(_TABLE)
+    if term.language:
+        return f'"{value}"@{term.language.lower()}'
+    datatype = term.datatype
+    if datatype is not None and str(datatype) != _XSD_STRING:
+        return f'"{value}"^^{_iri(datatype, memo)}'
+    return f'"{value}"'
+
+
+# ------------------------------------------------------------------------------------ the worker
+
+
+def warm_up() -> None:
+    """Load the authorities and compile the lexicon once, before a worker's first record."""
+    from graph.resolve.gazetteer import Gazetteer
+    from graph.resolve.people import PeopleAuthority
+
+    Gazetteer.default()
+    PeopleAuthority.default()
+
+
+def process_file(path: str | Path) -> FileResult:
+    """Read, extract, resolve and model every record in one file.
+
+    Errors are one line each: an :class:`ArchiveGraphError` stops its record (or, from the
+    reader, its file); any other exception is reported as an internal error with where it
+    happened, and the file's result is not cached so a fixed program retries it.
+    """
+    from graph.pipeline import process
+    from graph.read import read_path
+
+    result = FileResult()
+    try:
+        docs = read_path(path)
+    except ArchiveGraphError as err:
+        result.errors.append((err.code, str(err.args[0])))
+        return result
+    except (OSError, UnicodeError, ValueError) as err:
+        result.errors.append((ReadError.code, f"{type(err).__name__}: {err}"))
+        return result
+    for doc in docs:
+        try:
+            slug = record_slug(doc)
+            nquads = record_nquads(process(doc))
+        except ArchiveGraphError as err:
+            result.errors.append((err.code, str(err.args[0])))
+            continue
+        except Exception as err:  # a bug must not stop the other 1,000 records; say where it was
+            where = traceback.extract_tb(err.__traceback__)[-1]
+            result.errors.append(("AG900", f"internal error {type(err).__name__}: {err} "
+                                           f"({Path(where.filename).name}:{where.lineno}, record {doc.record_id})"))
+            result.cacheable = False
+            continue
+        result.records.append(RecordQuads(slug, str(under(record_iri(doc), "graph")), nquads))
+    return result
+
+
+def content_key(data: bytes, fingerprint: str) -> str:
+    """The cache key of a file's bytes under one program fingerprint."""
+    return hashlib.sha256(fingerprint.encode("ascii") + b"\0" + data).hexdigest()
+
+
+def _demo() -> Resolution:
+    from graph.pipeline import process
+
+    return process(Document(path="demo.txt", format="plain", text="Kosygin met Le Duc Tho in Moscow."))
