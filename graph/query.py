@@ -114,8 +114,8 @@ def query_endpoint(sparql: str, url: str, *, timeout_s: float = 60.0) -> Table:
     """Run ``sparql`` on a SPARQL 1.1 Protocol endpoint (POST, JSON results)."""
     request = urllib.request.Request(
         url,
-        data=sparql.encode("utf-8"),
-        headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": SPARQL_JSON},
+        data=urllib.parse.urlencode({"query": sparql}).encode("ascii"),  # the form every server takes (Virtuoso
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": SPARQL_JSON},  # hangs on the other)
         method="POST",
     )
     try:
