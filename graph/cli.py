@@ -299,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as err:
         print(f"archive-graph: {err.filename}: no such file or folder", file=sys.stderr)
         return 2
+    except OSError as err:  # an output that cannot be written: one line, not a traceback
+        print(f"archive-graph: {err.filename or ''}: {err.strerror or err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
