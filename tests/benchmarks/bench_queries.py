@@ -135,7 +135,7 @@ def main() -> None:
         other = memory.get(name, {"median": None, "rows": 0, "note": note or "not run"})
         ms = f"{median * 1000:.1f}" if median is not None else snote
         rms = f"{other['median'] * 1000:.0f}" if other["median"] is not None else other["note"]
-        ratio = f"{other['median'] / median:.0f}x" if median and other["median"] else "-"
+        ratio = f"{other['median'] / median:.2g}x" if median and other["median"] else "-"
         print(f"{name:<14} {ms:>9} {rows:>6} {rms:>10} {other['rows']:>6} {ratio:>7}", flush=True)
 
 
