@@ -319,3 +319,19 @@ def test_cli_query_reports_malformed_sparql_on_one_line(capsys: pytest.CaptureFi
     assert main(["query", "SELECT ?x WHERE {", "--graph", str(FIXTURE)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("archive-graph: [AG300] malformed SPARQL") and err.count("\n") == 1
+
+
+def test_an_organisation_without_a_parent_gets_no_parent(tmp_path: Path) -> None:
+    """One row per membership: an organisation with no parent must not pick up other organisations'
+    parents (an OPTIONAL on an unbound variable joins with everything)."""
+    graph = tmp_path / "g.trig"
+    graph.write_text("""@prefix schema: <https://schema.org/> . @prefix : <http://example.org/> .
+:g1 { :a schema:name "A" ; schema:memberOf :party . :party schema:name "Party" .
+      :b schema:name "B" ; schema:memberOf :organ . :organ schema:name "Organ" ; schema:parentOrganization :cc .
+      :cc schema:name "CC" . }
+:g2 { :a schema:name "A" ; schema:memberOf :party . :cc schema:name "CC" . }
+""", encoding="utf-8")
+    for engine in ("oxigraph", "rdflib"):
+        table = run_query(saved("affiliations"), source=graph, engine=engine)
+        got = {(r["personName"], r["organisationName"], r["parentName"]) for r in table.records()}
+        assert len(table.rows) == 2 and got == {("A", "Party", ""), ("B", "Organ", "CC")}, engine
