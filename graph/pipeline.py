@@ -68,6 +68,8 @@ class BuildReport:
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} duplicate(s) skipped")
         written = ", ".join(str(p) for p in self.outputs)
+        if not written and self.errors and not self.records:
+            return "; ".join(parts) + "; nothing written, earlier outputs left as they were"
         return "; ".join(parts) + (f"; wrote {written}" if written else "")
 
 
@@ -122,6 +124,9 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", formats: 
     entries = _entries(paths, cache, report, jobs=jobs, progress=progress, shown=shown, log=log)
     report.seconds["extract"] = time.perf_counter() - clock
     records, keys = _select(entries, report)
+    if report.records == 0 and report.errors:  # a mistyped path must not replace a good graph with nothing
+        log(f"nothing was built; the outputs in {out} are left as they were")
+        return report
     cache.prune({entry.key for _, entry, _ in entries if entry})
 
     clock = time.perf_counter()

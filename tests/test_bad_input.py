@@ -264,3 +264,12 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path: Path) -> None:
     done = run_cli("build", str(BAD / "memcon.txt"), "--out", str(blocker / "out"), "--no-view", "--no-queries")
     assert done.returncode in (1, 2) and "Traceback" not in done.stderr
     assert len(done.stderr.splitlines()) == 1 and str(blocker / "out") in done.stderr
+
+
+def test_a_build_where_every_input_fails_keeps_the_previous_graph(tmp_path: Path) -> None:
+    first = run_cli("build", str(BAD / "memcon.txt"), "--out", str(tmp_path), "--no-view", "--no-queries")
+    assert first.returncode == 0
+    before = (tmp_path / "graph.trig").read_bytes()
+    typo = run_cli("build", str(tmp_path / "no-such-folder"), "--out", str(tmp_path), "--no-view", "--no-queries")
+    assert typo.returncode != 0 and "nothing written" in typo.stdout
+    assert (tmp_path / "graph.trig").read_bytes() == before
