@@ -14,18 +14,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
 from graph.cache import Cache, CachedRecord
 from graph.errors import UsageError
+from graph.io import atomic_output
 from graph.model.rdf import bind_prefixes
 
 BATCH_BYTES = 64 * 1024 * 1024  # N-Quads handed to the store's bulk loader at a time
@@ -45,24 +43,6 @@ def prefixes() -> dict[str, str]:
     collect = _Collect()
     bind_prefixes(collect)  # type: ignore[arg-type]  # duck-typed: bind() only
     return dict(sorted(collect.found.items()))
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A binary handle on a temporary file that replaces ``path`` when the block ends well."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _batches(cache: Cache, records: list[CachedRecord]) -> Iterator[bytes]:

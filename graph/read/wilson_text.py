@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from graph.read.names import PRESENT_HEADER, paragraphs, split_name_list, trim
+from graph.read.names import PRESENT_HEADER, paragraphs, split_names, trim
 from graph.types import Document, Span
 
 FORMAT = "wilson-text"
@@ -116,7 +116,7 @@ def _read_present(doc: Document) -> None:
         match = PRESENT_HEADER.match(text, para.start, para.end)
         if match:
             doc.participants_block = para
-            doc.participants = split_name_list(text, match.end(), para.end)
+            doc.participants = split_names(text, match.end(), para.end)
             return
 
 
@@ -140,7 +140,7 @@ def _read_information(doc: Document, start: int) -> None:
     cite = trim(text, citation.start, cite_end, " \t.").of(text)
     doc.citation = cite or None
     for match in credits:
-        names = split_name_list(text, match.start("names"), match.end("names"))
+        names = split_names(text, match.start("names"), match.end("names"))
         role = match.group("role").lower()
         if role == "translated":
             doc.translators.extend(names)
