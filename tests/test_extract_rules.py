@@ -209,3 +209,11 @@ def test_venues_offered_as_examples_after_talk_of_venues() -> None:
     got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface) for p in ext.proposals}
     assert {("Rusk", "Rangoon"), ("Rusk", "Vienna"), ("Rusk", "Geneva")} <= got
     assert not any(venue in {"Vietnam", "Hanoi"} for _, venue in got)
+
+
+def test_he_in_a_telegram_is_the_last_named_speaker_who_is_not_the_writer() -> None:
+    doc = plain("For the Secretary from Harriman.\n\nKosygin said the harvest was good. I asked about Laos.\n\n"
+                "He replied that talks could be held in Rangoon.")
+    ext = extract(doc)
+    got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface) for p in ext.proposals}
+    assert got == {("Kosygin", "Rangoon")}

@@ -53,12 +53,20 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
             for sentence in sentences(doc.text, turn.span):
                 yield Scope(turn.span, turn.speaker, i), sentence
         return
+    other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
     for para in doc.paragraphs:
         last: int | None = None
         for sentence in sentences(doc.text, para):
             subject = _reported_speaker(ext, sentence)
+            if subject is None and other is not None and _HE.match(doc.text, sentence.start, sentence.end):
+                subject = other  # "He replied ...", "It was his personal opinion that ..."
             last = subject if subject is not None else last
+            if subject is not None and subject != ext.writer:
+                other = subject
             yield Scope(para, last, None), sentence
+
+
+_HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
 def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
