@@ -217,3 +217,32 @@ def test_he_in_a_telegram_is_the_last_named_speaker_who_is_not_the_writer() -> N
     ext = extract(doc)
     got = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface) for p in ext.proposals}
     assert got == {("Kosygin", "Rangoon")}
+
+
+def test_the_writer_speaks_sentences_where_i_acts_and_those_after() -> None:
+    doc = plain("For the Secretary from Harriman.\n\nKosygin said the harvest was good.\n\n"
+                "I assured him of our interest. The President would welcome any quiet help to bring the question "
+                "to the conference table. However, I again stressed hope everything would be done to keep trade "
+                "going.")
+    ext = extract(doc)
+    requesters = {r.item_label: ext.mentions[r.requester].surface for r in ext.requests}
+    assert requesters and set(requesters.values()) == {"Harriman"}
+    assert any("quiet help" in label for label in requesters)
+
+
+def test_he_is_not_the_person_his_own_sentence_names() -> None:
+    doc = plain("Mr. Hasluck said the map was new. Mr. Gromyko replied that it was old.\n\n"
+                "He asked if Mr. Gromyko would agree that the principle of self-determination applied.")
+    ext = extract(doc)
+    asked = next(r for r in ext.requests if "self-determination" in r.item_label)
+    assert ext.mentions[asked.requester].surface == "Hasluck"
+
+
+def test_a_role_two_hold_is_the_one_never_named_beside_it() -> None:
+    doc = plain("Present\n\nMinister for External Affairs: Mr. P. Hasluck\n\nMinister for Foreign Affairs: "
+                "Mr. A. Gromyko\n\nDeputy Foreign Minister: Mr. V. Zorin\n\n"
+                "Mr. Gromyko said that he was glad to meet the Minister. The Minister asked whether Mr. Gromyko "
+                "felt that the principle applied.")
+    ext = extract(doc)
+    roles = [i for i, m in enumerate(ext.mentions) if m.source == "role"]
+    assert roles and {ext.mentions[ext.coref[i]].surface for i in roles} == {"P. Hasluck"}

@@ -8,6 +8,7 @@ prepared..."), else the last such person in the paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,18 +55,38 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
                 yield Scope(turn.span, turn.speaker, i), sentence
         return
     other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
+    before: int | None = None  # the one who spoke before ``other``: "He asked if Mr. Gromyko ..."
     for para in doc.paragraphs:
         last: int | None = None
         for sentence in sentences(doc.text, para):
             subject = _reported_speaker(ext, sentence)
             if subject is None and other is not None and _HE.match(doc.text, sentence.start, sentence.end):
-                subject = other  # "He replied ...", "It was his personal opinion that ..."
+                # "He replied ...", "It was his personal opinion that ..."; but "he" is never the
+                # person the same sentence names after it
+                subject = before if before is not None and _named_in(ext, other, sentence) else other
             last = subject if subject is not None else last
-            if subject is not None and subject != ext.writer:
-                other = subject
+            if subject is not None and subject != ext.writer and _surname(ext, subject) != _surname(ext, other):
+                before, other = other, subject
             yield Scope(para, last, None), sentence
 
 
+def _surname(ext: Extraction, index: int | None) -> str | None:
+    """The last word of a person mention (a role stands for its holder): the same person however named."""
+    if index is None:
+        return None
+    return ext.mentions[ext.coref.get(index, index)].surface.split()[-1].lower()
+
+
+def _named_in(ext: Extraction, person: int, span: Span) -> bool:
+    """Is ``person`` (by surname) named inside ``span``?"""
+    name = _surname(ext, person)
+    return any(_surname(ext, i) == name for i, _ in _mentions_in(ext, span, (Kind.PERSON,)))
+
+
+# "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
+# "In this connection, I told him ...", "However, I again stressed hope ..."
+_WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
+                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
@@ -76,9 +97,9 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
         if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
                     text[mention.span.end : mention.span.end + 80]):
             return index
-    if ext.writer is not None and re.match(rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?(?:{speech}|met)\b",
-                                           text[sentence.start : sentence.end]):
-        return ext.writer  # "I asked him to study the figures": the writer speaks
+    if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(
+            rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?{speech}\b", text[sentence.start : sentence.end])):
+        return ext.writer  # "I asked him to study the figures", "However, I again stressed ...": the writer speaks
     return None
 
 
@@ -96,10 +117,13 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     """Requests in ``ext``; ``spoken`` is ``list(scopes(ext))`` where the caller has it already."""
     lex = lexicon()
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
+    screen = _screen(lex.request_patterns)
     out: list[Request] = []
     for scope, sentence in spoken if spoken is not None else scopes(ext):
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
+        if screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
+            continue  # no pattern matches anywhere in the sentence
         cues = _cues(ext.document.text, sentence, patterns)
         for n, cue in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0] if n + 1 < len(cues) else sentence.end
@@ -119,6 +143,16 @@ def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
     end = sentence.start + owner.start()
     people = [i for i, m in _mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
     return people[-1] if people else None
+
+
+@lru_cache(maxsize=4)
+def _screen(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex that matches where any of ``patterns`` does: most sentences hold no request cue,
+    and one search rules them out faster than a search per pattern (None if they do not combine)."""
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error:
+        return None
 
 
 def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
@@ -331,7 +365,21 @@ _FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|
 
 
 def _cue_spans(text: str, span: Span) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text, span.start, span.end)]
+    """The venue cues inside ``span``: looked up among the whole text's, found once per text."""
+    starts, cues = _all_cue_spans(text)
+    out: list[Span] = []
+    for cue in cues[bisect_left(starts, span.start):]:
+        if cue.start >= span.end:
+            break
+        if cue.end <= span.end:
+            out.append(cue)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _all_cue_spans(text: str) -> tuple[list[int], list[Span]]:
+    cues = [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text)]
+    return [c.start for c in cues], cues
 
 
 @lru_cache(maxsize=1)

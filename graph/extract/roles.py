@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.lexicon import lexicon
+from graph.extract.sentences import sentences
 from graph.types import Extraction, Kind, Mention, Span
 
 
@@ -38,8 +39,13 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
 
 
 def _last_word(title: str) -> str:
-    """The head of a title: "Minister-Counselor" -> "Counselor", "Foreign Minister" -> "Minister"."""
-    return re.split(r"[\s-]+", title.strip())[-1].lower()
+    """The head of a title: "Minister-Counselor" -> "counselor", "Foreign Minister" -> "minister";
+    a deputy's keeps its rank, being never "the Minister": "Deputy Foreign Minister" -> "deputy minister"."""
+    words = re.split(r"[\s-]+", title.strip().lower())
+    return f"{words[0]} {words[-1]}" if len(words) > 1 and words[0] in _DEPUTY else words[-1]
+
+
+_DEPUTY = {"deputy", "vice", "assistant", "under"}
 
 
 def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
@@ -54,12 +60,43 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
             holders.setdefault(title, set()).add(index)
     present = {i for i, m in enumerate(ext.mentions)
                if m.kind is Kind.PERSON and any(m.span in item for item in ext.document.participants)}
+    matches = list(pattern.finditer(text))
+    # A role is not the person its own sentence names beside it: "Mr. Gromyko said that he was glad
+    # to meet the Minister", "The Minister asked whether Mr. Gromyko felt ..."
+    not_them: dict[str, set[str]] = {}
+    for match in matches:
+        not_them.setdefault(_last_word(match.group(1)), set()).update(_named_beside(ext, match))
     out = []
-    for match in pattern.finditer(text):
-        people = holders.get(_last_word(match.group(1)), set())
+    for match in matches:
+        key = _last_word(match.group(1))
+        people = holders.get(key, set())
         people = (people & present) or people  # a title held by someone present wins
-        surnames = {ext.mentions[i].surface.split()[-1] for i in people}
+        surnames = {_surname(ext, i) for i in people}
+        if len(surnames) > 1:  # several hold it: the one never named beside the role
+            people = {i for i in people if _surname(ext, i) not in not_them.get(key, set())}
+            surnames = {_surname(ext, i) for i in people}
         if len(surnames) == 1:  # one person holds the title (however often named)
             span = Span(match.start(), match.end())
             out.append((Mention(span, Kind.PERSON, span.of(text), source="role"), min(people)))
+    return out
+
+
+def _surname(ext: Extraction, index: int) -> str:
+    return ext.mentions[index].surface.split()[-1]
+
+
+def _named_beside(ext: Extraction, match: re.Match[str]) -> set[str]:
+    """Surnames of the people named in the role's sentence, other than in apposition to it
+    ("The Minister, Mr. Hasluck, said")."""
+    text = ext.document.text
+    para = next((p for p in ext.document.paragraphs if p.start <= match.start() < p.end),
+                Span(max(0, match.start() - 300), min(len(text), match.end() + 300)))
+    sentence = next((s for s in sentences(text, para) if s.start <= match.start() < s.end), para)
+    out = set()
+    for _, mention in ext.mentions_between(sentence.start, sentence.end):
+        if mention.kind is not Kind.PERSON or mention.source == "role":
+            continue
+        if re.fullmatch(r"[\s,(]*(?:\w+\.?\s+)?", text[match.end() : mention.span.start]):
+            continue  # apposition
+        out.add(mention.surface.split()[-1])
     return out
