@@ -246,3 +246,22 @@ def test_a_role_two_hold_is_the_one_never_named_beside_it() -> None:
     ext = extract(doc)
     roles = [i for i, m in enumerate(ext.mentions) if m.source == "role"]
     assert roles and {ext.mentions[ext.coref[i]].surface for i in roles} == {"P. Hasluck"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sir Peter Rawlinson asked whether the act setting out the request for legislation could be challenged.",
+    "Lord Hailsham said that by doing this the Australian Government would be asking the British Government "
+    "to suffer political odium.",
+    "Mr. Rusk said he hoped we could move ahead in exchanges and that he hoped it will soon be sent to Congress.",
+    "Le Duc Tho said: We need the decision about negotiations which we adopted to isolate the enemy.",
+])
+def test_requests_named_supposed_hoped_for_ourselves_or_ours_are_not_asked(sentence: str) -> None:
+    labels = [r.item_label for r in extract(plain(sentence)).requests]
+    assert len(labels) <= (1 if "Rawlinson" in sentence else 0), labels
+
+
+def test_who_is_provided_with_something_is_not_what_is_asked_for() -> None:
+    ext = extract(plain("Mr. Tho: We would ask you to provide our students finishing training in the USSR with the "
+                        "appropriate equipment, that is, give one regiment of MiG-17 aircraft."))
+    assert ext.requests and all(r.item_key != "training" and "students" not in r.item_label for r in ext.requests)
+    assert any("MiG-17" in r.item_label for r in ext.requests)

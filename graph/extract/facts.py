@@ -128,10 +128,25 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         for n, cue in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0] if n + 1 < len(cues) else sentence.end
             owner = _possessor(ext, sentence, cue[0])  # "Ambassador Kohler's request for ..."
+            if owner is None and _not_asking(ext.document.text, sentence, cue):
+                continue
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             if voiced.speaker is not None:
                 out.extend(_requests_in(ext, voiced, sentence, Span(cue[1], end)))
     return out
+
+
+# A request named rather than made ("the act setting out the request for legislation"), or one only
+# supposed ("by doing this the Australian Government would be asking the British Government to ...").
+_NAMED_REQUEST = re.compile(r"\b(?:the|a|an|this|that|these|those|any|such|its|their)\s+(?:\w+\s+)?$", re.I)
+_SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:\w+\s+){0,3}$", re.I)
+
+
+def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
+    before = text[max(sentence.start, cue[0] - 60) : cue[0]]
+    if re.match(r"requests?\b", text[cue[0] : cue[1]], re.I) and _NAMED_REQUEST.search(before):
+        return True
+    return bool(_SUPPOSED.search(before))
 
 
 def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
@@ -173,7 +188,7 @@ _LEAD = re.compile(r"^(?:\[?(?:you|that)\]?\s+|you,\s+[^,]{1,40},\s+|to\s+|(?:gi
 def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span) -> list[Request]:
     text = ext.document.text
     rest = _LEAD.sub("", text[asked.start : asked.end]).lower()
-    if any(re.match(rf"{re.escape(w)}\b", rest) for w in lexicon().request_not_items):
+    if any(re.match(rf"{re.escape(w)}\b", rest) for w in lexicon().request_not_items) or _OURS.match(rest):
         return []
     groups = _item_groups(ext, asked)
     base = {"requester": scope.speaker, "on_behalf_of": _principal(ext, scope, sentence),
@@ -189,6 +204,12 @@ def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span) -> 
         found.append(Request(evidence=sentence, item_label=_clean(words), item_key=item.key, item_span=item.span,
                              category=_category(words, item.key), quantity=_quantity(words), **base))
     return _distinct(found)
+
+
+# What the speaker's own side did is not asked of the other: "We need the decision about negotiations
+# which we adopted ...".
+_OURS = re.compile(r"(?:the|this|that|these|those|our)\s+(?:[\w-]+\s+){0,5}?(?:which|that)\s+(?:we|i)\s+"
+                   r"(?:have\s+|had\s+)?(?:\w+ed|made|took|gave)\b", re.I)
 
 
 def _distinct(requests: list[Request]) -> list[Request]:
@@ -207,7 +228,12 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
     one request for the MIG-17, not also one for "aircraft"."""
     text = ext.document.text
     groups: dict[Span, list[Mention]] = {}
+    # "provide our military students ... with the appropriate equipment": the students receive, not asked for
+    receivers = [Span(asked.start + m.start(1), asked.start + m.end(1))
+                 for m in _RECEIVER.finditer(text[asked.start : asked.end])]
     for _, item in _mentions_in(ext, asked, (Kind.ITEM,)):
+        if any(item.span in r for r in receivers):
+            continue
         groups.setdefault(_item_phrase(text, item.span, asked), []).append(item)
     merged: list[tuple[Span, list[Mention]]] = []
     for phrase, items in sorted(groups.items()):
@@ -222,6 +248,7 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
     return out
 
 
+_RECEIVER = re.compile(r"\b(?:provide|supply|furnish|equip)\s+((?:(?!\bwith\b)[^,;.]){1,80}?)\s+with\b", re.I)
 _SPECIFYING = re.compile(
     r"[\s,]*(?:in\s+particular|particularly|especially|that\s+is|i\.e\.|namely|including|such\s+as)?[\s,:]*",
                          re.I)
@@ -233,6 +260,8 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
     first = groups[0][0].start if groups else asked.end
     head_text = text[asked.start : first]
     clause = re.search(r",\s*(?:and\s+)?(?:also\s+)?(?:to\s+|that\s+is)|;", head_text)
+    if groups and clause and re.search(r"that\s+is$", clause.group(0)):
+        return ""  # "the appropriate equipment, that is, give one regiment of ...": the items specify it
     if groups and clause:
         head_text = head_text[: clause.start()]
     elif groups:
