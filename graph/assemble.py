@@ -94,7 +94,7 @@ def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], ke
             update.removed += 1
     todo = [r for r in records if r.graph not in kept]
     for batch in _batches(cache, todo):
-        store.bulk_load(batch, ox.RdfFormat.N_QUADS)
+        store.bulk_load(batch, ox.RdfFormat.N_QUADS, lenient=True)
     update.loaded = len(todo)
     store.flush()
     cache.write_store_manifest(dict(keys))
@@ -148,5 +148,5 @@ def memory_store(records: list[CachedRecord], cache: Cache) -> ox.Store:
     """The records in an in-memory pyoxigraph store (to answer the saved queries without one on disk)."""
     store = ox.Store()
     for batch in _batches(cache, records):
-        store.bulk_load(batch, ox.RdfFormat.N_QUADS)
+        store.bulk_load(batch, ox.RdfFormat.N_QUADS, lenient=True)
     return store

@@ -42,7 +42,7 @@ def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 def lexicon() -> Lexicon:
     source = resources.files("graph") / "data" / "lexicon.yaml"
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = yaml.load(source.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return Lexicon(
             honorifics=frozenset(str(w).rstrip(".") for w in data["honorifics"]),
             titles=tuple(str(w) for w in data["titles"]),

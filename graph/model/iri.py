@@ -16,14 +16,31 @@ from rdflib import Namespace, URIRef
 
 from graph.types import Document
 
+
+class TermCache(Namespace):
+    """rdflib's ``Namespace``, building each term once: ``SDO.name`` in rdflib makes a new
+    ``URIRef`` on every access, a measurable share of the model stage on a corpus. A term, once
+    made, is kept as an instance attribute, so the next access is a plain attribute lookup.
+
+    >>> SDO.name is SDO.name, SDO.name == URIRef("https://schema.org/name")
+    (True, True)
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = self.term(name)
+        return term
+
+
 BASE = "https://w3id.org/archive-graph/id/"
-ID = Namespace(BASE)
-SDO = Namespace("https://schema.org/")
-AG = Namespace("https://w3id.org/archive-graph/ns#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+ID = Namespace(BASE)  # record and entity IRIs: too many to keep
+SDO = TermCache("https://schema.org/")
+AG = TermCache("https://w3id.org/archive-graph/ns#")
+OA = TermCache("http://www.w3.org/ns/oa#")
+PROV = TermCache("http://www.w3.org/ns/prov#")
 WD = Namespace("http://www.wikidata.org/entity/")
-RICO = Namespace("https://www.ica.org/standards/RiC/ontology#")
+RICO = TermCache("https://www.ica.org/standards/RiC/ontology#")
 
 _ARCHIVE = {"wilson-text": "wilson", "wilson-json": "wilson", "wilson-csv": "wilson", "frus-tei": "frus",
             "dfat-md": "dfat", "plain": "plain"}

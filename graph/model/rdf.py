@@ -6,12 +6,18 @@ have IRIs built from the record and the text offsets, so reruns give the same tr
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Dataset, Literal, URIRef
-from rdflib.namespace import OWL, SKOS
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SKOS as _SKOS
+from rdflib.namespace import XSD as _XSD
 
 from graph import __version__
-from graph.model.iri import AG, ID, OA, PROV, RICO, SDO, entity_iri, record_iri, under
+from graph.model.iri import AG, ID, OA, PROV, RICO, SDO, TermCache, entity_iri, record_iri, under
 from graph.types import Entity, Kind, Resolution, Span
+
+RDF, RDFS, OWL, SKOS, XSD = (TermCache(str(ns)) for ns in (_RDF, _RDFS, _OWL, _SKOS, _XSD))
 
 _TYPES = {Kind.PERSON: [SDO.Person, RICO.Person], Kind.ORGANIZATION: [SDO.Organization, RICO.CorporateBody],
           Kind.COUNTRY: [SDO.Country, SDO.Place, RICO.Place], Kind.PLACE: [SDO.Place, RICO.Place],

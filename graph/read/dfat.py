@@ -37,6 +37,7 @@ from graph.read.text import (
 from graph.types import Document, Span
 
 FORMAT = "dfat-md"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: same results, ~10x faster
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FOOTNOTE_REF = re.compile(r"\[\d*\]\(#f\d+\)|\[\^\d+\](?!:)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:https?://|#|/)[^)\s]*\)")
@@ -143,7 +144,7 @@ def _front_matter(text: str, path: str) -> tuple[dict, str]:
     if not match:
         raise MalformedError("DFAT record without a closed YAML front matter block", path=path)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_LOADER) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""

@@ -218,17 +218,26 @@ def _drop_postnominals(text: str, span: Span) -> Span:
     return strip(text, span.start + (honourable.end() if honourable else 0), end, " .,;")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def language_of(text: str) -> str:
-    """A cheap guess: "ru" if Cyrillic letters are over 30% of letters, "zh"/"ja" for CJK, else "en"."""
-    letters = [c for c in text[:20000] if c.isalpha()]
+    """A cheap guess: "ru" if Cyrillic letters are over 30% of letters, "zh"/"ja" for CJK, else "en".
+
+    >>> language_of("Брежнев сказал"), language_of("Brezhnev said"), language_of("1966")
+    ('ru', 'en', 'en')
+    """
+    head = text[:20000]
+    letters = len(_LETTER.findall(head))
     if not letters:
         return "en"
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
-    kana = sum("\u3040" <= c <= "\u30ff" for c in letters)
-    han = sum("\u4e00" <= c <= "\u9fff" for c in letters)
-    share = len(letters) * 0.3
-    if cyrillic > share:
+    share = letters * 0.3
+    if len(_CYRILLIC.findall(head)) > share:
         return "ru"
+    kana, han = len(_KANA.findall(head)), len(_HAN.findall(head))
     if kana + han > share:
         return "ja" if kana > han / 10 else "zh"
     return "en"

@@ -269,7 +269,7 @@ class Gazetteer:
         entries: list[tuple[Entry, Any]] = []
         suffixes: dict[str, OrganSuffix] = {}
         for text, name in docs:
-            doc = yaml.safe_load(text) or {}
+            doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
             kind = Kind(doc["entity_kind"]) if "entity_kind" in doc else FILE_KINDS[Path(name).stem]
             suffixes.update(_suffixes(doc.get("organ_suffixes") or {}))
             entries += [(_entry_from(raw, kind), raw.get("organs")) for raw in doc.get("entries") or ()]
