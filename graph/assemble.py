@@ -25,6 +25,7 @@ from graph.cache import Cache, CachedRecord
 from graph.errors import UsageError
 from graph.io import atomic_output
 from graph.model.rdf import bind_prefixes
+from graph.store import open_store
 
 BATCH_BYTES = 64 * 1024 * 1024  # N-Quads handed to the store's bulk loader at a time
 Log = Callable[[str], None]
@@ -82,10 +83,12 @@ def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], ke
     kept = {g for g, k in keys.items() if manifest and manifest.get(g) == k}
     update = StoreUpdate(kept=len(kept))
     if len(kept) * 2 < len(keys) or not manifest:  # mostly new: a fresh bulk load is faster
+        if folder.is_dir() and (folder / "CURRENT").is_file():
+            open_store(folder).flush()  # a store another process is writing stops us here (AG401)
         _remove_store(folder)
         kept, update.kept, update.rebuilt = set(), 0, True
     cache.write_store_manifest({g: keys[g] for g in kept})
-    store = ox.Store(str(folder))
+    store = open_store(folder)
     if not update.rebuilt:
         for name in list(store.named_graphs()):
             if isinstance(name, ox.NamedNode) and name.value in kept:

@@ -49,3 +49,9 @@ class QueryError(ArchiveGraphError):
 
 class UsageError(ArchiveGraphError):
     code = "AG400"
+
+
+class StoreBusyError(UsageError):
+    """Another process holds the on-disk store's write lock (a build or a writer still running)."""
+
+    code = "AG401"

@@ -31,7 +31,7 @@ from graph import assemble
 from graph.cache import Cache, CachedRecord, Entry, fingerprint
 from graph.errors import ArchiveGraphError, ReadError
 from graph.extract import extract
-from graph.io import write_atomic
+from graph.io import exclusive, write_atomic
 from graph.model.iri import record_slug
 from graph.model.rdf import add_record, bind_prefixes
 from graph.model.serialize import serialize
@@ -114,9 +114,17 @@ def build(paths: Iterable[str | Path], *, out_dir: str | Path = "out", formats: 
     ``jsonld``), then the saved queries' answers and the network view. ``jobs`` worker processes
     (default: every core) do the records not in the cache; ``progress`` shows a bar on a
     terminal and log lines otherwise (``None``: only when at least ``PROGRESS_MIN_FILES`` files
-    are to be extracted). Every file is written atomically.
+    are to be extracted). Every file is written atomically. A second build into the same
+    ``out_dir`` while one runs stops at once with ``StoreBusyError`` (AG401).
     """
-    out = Path(out_dir)
+    with exclusive(out_dir):
+        return _build(paths, out=Path(out_dir), formats=formats, view=view, queries_dir=queries_dir, store=store,
+                      trig=trig, jobs=jobs, progress=progress)
+
+
+def _build(paths: Iterable[str | Path], *, out: Path, formats: tuple[str, ...], view: bool,
+           queries_dir: str | Path | None, store: str | Path | bool, trig: bool, jobs: int | None,
+           progress: bool | None) -> BuildReport:
     shown = {"on": bool(progress)}
     log = _logger(shown)
     report = BuildReport()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.errors import QueryError, ReadError
+from graph.errors import QueryError, ReadError, StoreBusyError
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -52,7 +52,13 @@ def open_store(path: str | os.PathLike[str] | None, *, read_only: bool = False) 
             raise FileNotFoundError(2, "no such store folder", str(folder))
         return ox.Store.read_only(str(folder))
     folder.mkdir(parents=True, exist_ok=True)
-    return ox.Store(str(folder))
+    try:
+        return ox.Store(str(folder))
+    except OSError as err:
+        if "lock" not in str(err).lower():
+            raise
+        raise StoreBusyError("the store is being written by another process (another build?); wait for it to "
+                             "finish or give another --out / --store", path=str(folder)) from None
 
 
 def format_for(path: str | os.PathLike[str]) -> ox.RdfFormat:

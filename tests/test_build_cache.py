@@ -190,3 +190,29 @@ def test_a_folder_that_is_not_a_store_is_never_deleted(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         build([DFAT[0]], out_dir=tmp_path / "out", store=precious, view=False, queries_dir=None, jobs=1)
     assert (precious / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_second_build_into_the_same_folder_stops_at_once_with_one_line(tmp_path: Path) -> None:
+    from graph.io import exclusive
+
+    folder = corpus(tmp_path, DFAT[:1])
+    out = tmp_path / "out"
+    with exclusive(out):  # as a build running in this process would hold it
+        run = subprocess.run([sys.executable, "-m", "graph", "build", str(folder), "--out", str(out), "--no-view"],
+                             capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0 and "[AG401]" in run.stderr and str(out) in run.stderr
+    assert not (out / "graph.trig").exists() and not (out / "store").exists()
+
+
+def test_a_store_another_process_writes_is_left_alone(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, DFAT[:1])
+    shared = tmp_path / "shared-store"
+    held = ox.Store(str(shared))  # another writer holds the store's lock
+    held.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("kept"), ox.NamedNode("http://e/g")))
+    held.flush()
+    run = subprocess.run([sys.executable, "-m", "graph", "build", str(folder), "--out", str(tmp_path / "out"),
+                          "--store", str(shared), "--no-view", "--no-queries"],
+                         capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode == 2 and "[AG401]" in run.stderr and "Traceback" not in run.stderr
+    assert [q.object.value for q in held] == ["kept"]
