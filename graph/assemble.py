@@ -83,8 +83,7 @@ def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], ke
     kept = {g for g, k in keys.items() if manifest and manifest.get(g) == k}
     update = StoreUpdate(kept=len(kept))
     if len(kept) * 2 < len(keys) or not manifest:  # mostly new: a fresh bulk load is faster
-        if folder.is_dir() and (folder / "CURRENT").is_file():
-            open_store(folder).flush()  # a store another process is writing stops us here (AG401)
+        check_writable(folder)
         _remove_store(folder)
         kept, update.kept, update.rebuilt = set(), 0, True
     cache.write_store_manifest({g: keys[g] for g in kept})
@@ -104,6 +103,12 @@ def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], ke
     if log:
         log(f"store {folder}: {update.loaded} graph(s) loaded, {update.removed} removed, {update.kept} unchanged")
     return store, update
+
+
+def check_writable(folder: Path) -> None:
+    """Raise ``StoreBusyError`` (AG401) if another process holds the store in ``folder``."""
+    if folder.is_dir() and (folder / "CURRENT").is_file():
+        open_store(folder).flush()  # takes and, as the store is dropped, releases its write lock
 
 
 def _remove_store(folder: Path) -> None:

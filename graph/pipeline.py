@@ -21,7 +21,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,22 +139,16 @@ def _build(paths: Iterable[str | Path], *, out: Path, formats: tuple[str, ...], 
     cache.prune({entry.key for _, entry, _ in entries if entry})
 
     clock = time.perf_counter()
-    opened = None
-    if store:
-        folder = out / "store" if store is True else Path(store)
-        opened, _ = assemble.update_store(folder, records, keys, cache, log=log)
-        report.outputs.append(folder)
-    report.seconds["store"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    if trig:
-        report.outputs.append(assemble.write_trig(out / FORMATS["trig"], records, cache))
-    if "nq" in formats:
-        report.outputs.append(assemble.write_nquads(out / FORMATS["nq"], records, cache))
-    dataset = None
-    for fmt in (f for f in dict.fromkeys(formats) if f in ("ttl", "jsonld")):
-        dataset = dataset or assemble.to_dataset(records, cache)
-        report.outputs.append(write_atomic(out / FORMATS[fmt], serialize(dataset, fmt)))
-    report.seconds["files"] = time.perf_counter() - clock
+    folder = (out / "store" if store is True else Path(store)) if store else None
+    if folder:
+        assemble.check_writable(folder)  # a store another process writes stops the build before any file is written
+    with ThreadPoolExecutor(max_workers=1) as beside:  # the store loads (GIL released) while the files are written
+        loading = beside.submit(assemble.update_store, folder, records, keys, cache, log=log) if folder else None
+        dataset = _write_files(out, records, cache, formats, trig, report)
+        opened = loading.result()[0] if loading else None
+        if folder:
+            report.outputs.insert(0, folder)
+    report.seconds["store+files"] = time.perf_counter() - clock
     clock = time.perf_counter()
     if queries_dir and Path(queries_dir).is_dir() and report.records > QUERY_RECORD_LIMIT:
         log(f"saved queries not answered on {report.records} records (over {QUERY_RECORD_LIMIT}); "
@@ -170,6 +164,20 @@ def _build(paths: Iterable[str | Path], *, out: Path, formats: tuple[str, ...], 
     report.seconds["answers+view"] = time.perf_counter() - clock
     del opened  # closes the store (RocksDB) before the caller opens it again
     return report
+
+
+def _write_files(out: Path, records: list[CachedRecord], cache: Cache, formats: tuple[str, ...], trig: bool,
+                 report: BuildReport) -> Dataset | None:
+    """graph.trig and the other formats asked for; the rdflib Dataset if one was made for them."""
+    if trig:
+        report.outputs.append(assemble.write_trig(out / FORMATS["trig"], records, cache))
+    if "nq" in formats:
+        report.outputs.append(assemble.write_nquads(out / FORMATS["nq"], records, cache))
+    dataset = None
+    for fmt in (f for f in dict.fromkeys(formats) if f in ("ttl", "jsonld")):
+        dataset = dataset or assemble.to_dataset(records, cache)
+        report.outputs.append(write_atomic(out / FORMATS[fmt], serialize(dataset, fmt)))
+    return dataset
 
 
 def _entries(paths: Iterable[str | Path], cache: Cache, report: BuildReport, *, jobs: int | None,

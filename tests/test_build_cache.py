@@ -216,3 +216,4 @@ def test_a_store_another_process_writes_is_left_alone(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 2 and "[AG401]" in run.stderr and "Traceback" not in run.stderr
     assert [q.object.value for q in held] == ["kept"]
+    assert not (tmp_path / "out" / "graph.trig").exists(), "nothing is written when the store is busy"
