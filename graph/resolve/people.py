@@ -30,6 +30,7 @@ _TITLE_WORDS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same few thousand names over and over
 def name_key(name: str) -> str:
     """Lower case, no accents, no dots or commas, hyphens as spaces, initials joined.
 
