@@ -265,3 +265,27 @@ def test_who_is_provided_with_something_is_not_what_is_asked_for() -> None:
                         "appropriate equipment, that is, give one regiment of MiG-17 aircraft."))
     assert ext.requests and all(r.item_key != "training" and "students" not in r.item_label for r in ext.requests)
     assert any("MiG-17" in r.item_label for r in ext.requests)
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("I said Secretary Rusk had pointed out to Gromyko Soviets should sign the non-proliferation treaty and thus "
+     "prevent forever possession of nuclear weapons by Germany.", "non-proliferation treaty"),
+    ("Mr Whitlam said the Australian Government needed to know, before introducing such legislation, that the "
+     "British Government would act on the basis of the request.", "act on the basis"),
+    ("Mr. Kuchma suggested setting up a German-Ukrainian commission.", "commission"),
+    ("Mr. Rapacki said Poland could not continue in its role unless it is convinced that we will put an end to "
+     "this intensified bombing.", "bombing"),
+    ("Sir Peter Rawlinson asked whether the act setting out the request for legislation could be challenged.",
+     "challenged"),
+])
+def test_requests_told_needed_suggested_or_made_a_condition(sentence: str, words: str) -> None:
+    ext = extract(plain(f"For the Secretary from Harriman.\n\n{sentence}"))
+    assert [r.item_label for r in ext.requests if words in r.item_label]
+
+
+def test_an_opinion_suggested_and_an_object_pointing_back_are_no_new_requests() -> None:
+    doc = plain("Mr Whitlam suggested that a treaty should be made to abolish appeals to the Privy Council. "
+                "Lord Hailsham suggested that abolition was only one of the issues. Mr Whitlam said that he was "
+                "entitled to ask the British Government to agree to what he proposed.")
+    labels = [r.item_label for r in extract(doc).requests]
+    assert len(labels) == 1 and "Privy Council" in labels[0]

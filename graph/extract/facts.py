@@ -124,15 +124,32 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
             continue
         if screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
             continue  # no pattern matches anywhere in the sentence
-        cues = _cues(ext.document.text, sentence, patterns)
-        for n, cue in enumerate(cues):  # "we need your aid, but we would like you to ..."
-            end = cues[n + 1][0] if n + 1 < len(cues) else sentence.end
-            owner = _possessor(ext, sentence, cue[0])  # "Ambassador Kohler's request for ..."
-            if owner is None and _not_asking(ext.document.text, sentence, cue):
-                continue
+        cues = [(cue, _possessor(ext, sentence, cue[0]))  # "Ambassador Kohler's request for ..."
+                for cue in _cues(ext.document.text, sentence, patterns)]
+        cues = [(cue, owner) for cue, owner in cues if owner is not None or not _not_asking(ext.document.text,
+                                                                                          sentence, cue)]
+        for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
+            end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             if voiced.speaker is not None:
                 out.extend(_requests_in(ext, voiced, sentence, Span(cue[1], end)))
+    return _restated(ext, out)
+
+
+# An object that only points back: "he was entitled to ask the British Government to agree to what he proposed".
+_ANAPHORIC = re.compile(r"(?:agree\s+to\s+|accept\s+|consider\s+|do\s+)?(?:what\s+(?:he|she|we|i|they)\s+"
+                        r"(?:had\s+|has\s+|have\s+)?\w+(?:\s+for)?|it|this|that|so|the\s+same)", re.I)
+
+
+def _restated(ext: Extraction, requests: list[Request]) -> list[Request]:
+    """Drop a request whose object only points back at what its requester asked for before."""
+    asked: set[str | None] = set()
+    out = []
+    for request in requests:
+        who = _surname(ext, request.requester)
+        if not (who in asked and _ANAPHORIC.fullmatch(request.item_label.strip())):
+            out.append(request)
+        asked.add(who)
     return out
 
 
@@ -237,7 +254,10 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
         groups.setdefault(_item_phrase(text, item.span, asked), []).append(item)
     merged: list[tuple[Span, list[Mention]]] = []
     for phrase, items in sorted(groups.items()):
-        if merged and _SPECIFYING.fullmatch(text[merged[-1][0].end : phrase.start]):
+        if not merged and _CONSEQUENCE.match(text, phrase.start):
+            continue  # "sign the treaty and thus prevent ... nuclear weapons": a purpose, not an item
+        if merged and (_SPECIFYING.fullmatch(text[merged[-1][0].end : phrase.start])
+                       or _CONSEQUENCE.match(text, phrase.start)):
             merged[-1] = (Span(merged[-1][0].start, phrase.end), merged[-1][1] + items)
         else:
             merged.append((phrase, items))
@@ -249,6 +269,7 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
 
 
 _RECEIVER = re.compile(r"\b(?:provide|supply|furnish|equip)\s+((?:(?!\bwith\b)[^,;.]){1,80}?)\s+with\b", re.I)
+_CONSEQUENCE = re.compile(r"\s*(?:thus|thereby|so\s+as\s+to|in\s+order\s+to|hence)\b", re.I)
 _SPECIFYING = re.compile(
     r"[\s,]*(?:in\s+particular|particularly|especially|that\s+is|i\.e\.|namely|including|such\s+as)?[\s,:]*",
                          re.I)
@@ -274,7 +295,7 @@ def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.")
     phrase = re.sub(r"^(?:to\s+|that\s+you\s+|\[?you\]?\s+to\s+|also\s+|us\s+)+", "", phrase, flags=re.I)
     phrase = re.sub(r"(?:,?\s+(?:that\s+is|i\.e\.|namely|and|or|also|give|to))+$", "", phrase, flags=re.I)
-    return phrase[:160].strip(" ,;:")
+    return phrase[:240].strip(" ,;:")
 
 
 def _topic(text: str, sentence: Span) -> str:
