@@ -86,7 +86,8 @@ def add_push_command(subparsers: argparse._SubParsersAction) -> None:
         epilog="example:\n  archive-graph push --endpoint http://127.0.0.1:7878/store\n"
                "  archive-graph push --store corpus/store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth "
                "--user dba --password dba\n"
-               "  archive-graph push --protocol update --endpoint http://127.0.0.1:7878/update  # batched",
+               "  archive-graph push --protocol update --endpoint http://127.0.0.1:7878/update  # batched\n"
+               "  archive-graph push --endpoint http://127.0.0.1:7878/store --prune http://127.0.0.1:7878/query",
     )
     where = cmd.add_mutually_exclusive_group()
     where.add_argument("--graph", help="an RDF file with named graphs: TriG, N-Quads (default: out/graph.trig)")
@@ -98,6 +99,9 @@ def add_push_command(subparsers: argparse._SubParsersAction) -> None:
     cmd.add_argument("--protocol", choices=["gsp", "update"], default="gsp",
                      help="gsp: one PUT per record graph (default); update: SPARQL Update, many graphs a request")
     cmd.add_argument("--batch-mb", type=float, default=4.0, help="megabytes per update request (default: 4)")
+    cmd.add_argument("--prune", metavar="QUERY_URL",
+                     help="after the push, delete the server's record graphs the source no longer has, found by "
+                          "asking this query endpoint (Oxigraph /query, Virtuoso /sparql); other graphs are kept")
     cmd.set_defaults(run=_run_push)
 
 
@@ -109,7 +113,7 @@ def _run_push(args: argparse.Namespace) -> int:
     source = args.store or args.graph or "out/graph.trig"
     password = args.password if args.password is not None else os.environ.get("ARCHIVE_GRAPH_PASSWORD")
     report = push(source, args.endpoint, user=args.user, password=password, protocol=args.protocol,
-                  batch_bytes=int(args.batch_mb * 1024 * 1024))
+                  batch_bytes=int(args.batch_mb * 1024 * 1024), prune=args.prune)
     print(report.summary(args.endpoint))
     return 0
 

@@ -33,11 +33,14 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import ArchiveGraphError
-from graph.query import open_source
+from graph.model.iri import BASE
+from graph.query import open_source, query_endpoint
 from graph.store import format_for
 
 PROTOCOLS = ("gsp", "update")
 BATCH_BYTES = 4 * 1024 * 1024
+#: Every record's named graph is under this namespace; ``prune`` deletes only graphs in it.
+RECORD_GRAPHS = f"{BASE}record/"
 
 
 class PushError(ArchiveGraphError):
@@ -52,10 +55,12 @@ class PushReport:
     triples: int = 0
     requests: int = 0
     bytes: int = 0
+    removed: int = 0  # record graphs deleted from the server (``prune``)
 
     def summary(self, endpoint: str) -> str:
+        gone = f"; removed {self.removed} graph(s) of records no longer in the source" if self.removed else ""
         return (f"pushed {self.graphs} graph(s), {self.triples} triple(s), {self.bytes / 1e6:.1f} MB "
-                f"in {self.requests} request(s) to {endpoint}")
+                f"in {self.requests} request(s) to {endpoint}{gone}")
 
 
 def graphs_of(source: str | os.PathLike[str] | ox.Store) -> Iterator[tuple[str, bytes, int]]:
@@ -120,8 +125,15 @@ def batches(graphs: Iterable[tuple[str, bytes]], limit: int) -> Iterator[list[tu
 
 def push(source: str | os.PathLike[str] | ox.Store, endpoint: str, *, user: str | None = None,
          password: str | None = None, protocol: str = "gsp", batch_bytes: int = BATCH_BYTES,
-         timeout_s: float = 300.0, progress: Callable[[int], None] | None = None) -> PushReport:
-    """Send every record graph of ``source`` to ``endpoint``, replacing what the server had."""
+         timeout_s: float = 300.0, progress: Callable[[int], None] | None = None,
+         prune: str | None = None) -> PushReport:
+    """Send every record graph of ``source`` to ``endpoint``, replacing what the server had.
+
+    ``prune``: a SPARQL query endpoint of the same server (Oxigraph ``/query``, Virtuoso
+    ``/sparql``). After the push, every *record* graph there (IRI under :data:`RECORD_GRAPHS`)
+    that ``source`` does not have is deleted, so records removed locally leave the server too;
+    graphs outside that namespace (other projects' data) are never touched.
+    """
     if protocol not in PROTOCOLS:
         raise PushError(f"unknown protocol {protocol!r}: use {' or '.join(PROTOCOLS)}")
     if isinstance(source, (str, Path)) and not Path(source).exists():
@@ -129,8 +141,11 @@ def push(source: str | os.PathLike[str] | ox.Store, endpoint: str, *, user: str 
     client = _Client(endpoint, user, password, timeout_s)
     report = PushReport()
 
+    pushed: set[str] = set()
+
     def counted() -> Iterator[tuple[str, bytes]]:
         for name, data, triples in graphs_of(source):
+            pushed.add(name)
             report.graphs += 1
             report.triples += triples
             yield name, data
@@ -138,24 +153,51 @@ def push(source: str | os.PathLike[str] | ox.Store, endpoint: str, *, user: str 
     try:
         if protocol == "gsp":
             for name, data in counted():
-                url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(name, safe='')}"
-                client.send(url, "PUT", data, "text/turtle; charset=utf-8")
+                client.send(_graph_url(endpoint, name), "PUT", data, "text/turtle; charset=utf-8")
                 report.requests += 1
                 report.bytes += len(data)
                 if progress:
                     progress(1)
-            return report
-        for batch in batches(counted(), batch_bytes):
-            body = " ;\n".join(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
-                                f"{data.decode('utf-8')}}} }}" for name, data in batch).encode("utf-8")
-            client.send(endpoint, "POST", body, "application/sparql-update; charset=utf-8")
-            report.requests += 1
-            report.bytes += len(body)
-            if progress:
-                progress(len(batch))
+        else:
+            _send_updates(client, endpoint, counted(), batch_bytes, report, progress)
+        if prune:
+            _prune(client, endpoint, protocol, prune, pushed, report)
         return report
     finally:
         client.close()
+
+
+def _send_updates(client: _Client, endpoint: str, graphs: Iterable[tuple[str, bytes]], batch_bytes: int,
+                  report: PushReport, progress: Callable[[int], None] | None) -> None:
+    for batch in batches(graphs, batch_bytes):
+        body = " ;\n".join(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
+                            f"{data.decode('utf-8')}}} }}" for name, data in batch).encode("utf-8")
+        client.send(endpoint, "POST", body, "application/sparql-update; charset=utf-8")
+        report.requests += 1
+        report.bytes += len(body)
+        if progress:
+            progress(len(batch))
+
+
+def _prune(client: _Client, endpoint: str, protocol: str, query_url: str, pushed: set[str],
+           report: PushReport) -> None:
+    """Delete the server's record graphs that were not just pushed."""
+    found = query_endpoint(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                           f"FILTER(STRSTARTS(STR(?g), \"{RECORD_GRAPHS}\")) }}", query_url)
+    stale = sorted({row[0] for row in found.rows if row[0]} - pushed)
+    if protocol == "gsp":
+        for name in stale:
+            client.send(_graph_url(endpoint, name), "DELETE", b"", None)
+            report.requests += 1
+    elif stale:
+        client.send(endpoint, "POST", " ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in stale).encode("utf-8"),
+                    "application/sparql-update; charset=utf-8")
+        report.requests += 1
+    report.removed = len(stale)
+
+
+def _graph_url(endpoint: str, name: str) -> str:
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}graph={urllib.parse.quote(name, safe='')}"
 
 
 class _Client:
@@ -182,7 +224,7 @@ class _Client:
             self.conn.close()
             self.conn = None
 
-    def send(self, url: str, method: str, body: bytes, content_type: str) -> None:
+    def send(self, url: str, method: str, body: bytes, content_type: str | None) -> None:
         target = urllib.parse.urlsplit(url)
         path = target.path + (f"?{target.query}" if target.query else "")
         if self.user and self.challenge is None:
