@@ -289,3 +289,9 @@ def test_an_opinion_suggested_and_an_object_pointing_back_are_no_new_requests() 
                 "entitled to ask the British Government to agree to what he proposed.")
     labels = [r.item_label for r in extract(doc).requests]
     assert len(labels) == 1 and "Privy Council" in labels[0]
+
+
+def test_an_initial_without_its_dot_after_a_courtesy_word_is_part_of_the_name() -> None:
+    found = people(plain("2. Sir A Douglas Home said that the aim was clear. Sir A Douglas-Home asked about it. "
+                         "Mr J Smith agreed."))
+    assert {"A Douglas Home", "A Douglas-Home", "J Smith"} <= found

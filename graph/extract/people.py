@@ -34,6 +34,7 @@ NAME = (
     rf"|(?:{PARTICLE}){_SP}(?:{WORD}))"
 )
 _NAME_RE = re.compile(NAME)
+_BARE_INITIAL = re.compile(rf"[{UPPER}]{_SP}(?=[{UPPER}][{LOWER}])")
 _WORD_RE = re.compile(rf"\b(?:{WORD})\b")
 
 
@@ -151,6 +152,9 @@ class _Finder:
         """A name at ``pos``; after a plural courtesy form ("Cdes.") a list of them."""
         while True:
             name = self._name_at(pos)
+            bare = _BARE_INITIAL.match(self.text, pos)  # "Sir A Douglas Home": an initial written without its dot
+            if bare and (rest := self._name_at(bare.end())) and rest.start == bare.end():
+                name = Span(pos, rest.end)
             if name is None:
                 return
             self.add(name, source)
