@@ -139,6 +139,26 @@ class Cache:
     def write_store_manifest(self, graphs: dict[str, str]) -> None:
         write_atomic(self.folder / "store.json", json.dumps(graphs, sort_keys=True, indent=0))
 
+    def output_current(self, path: Path, stamp: str) -> bool:
+        """Whether ``path`` is the file this cache last wrote from the records ``stamp`` names,
+        untouched since (same size and modification time)."""
+        try:
+            known = json.loads((self.folder / "outputs.json").read_text(encoding="utf-8")).get(str(path.resolve()))
+            info = path.stat()
+        except (OSError, ValueError, AttributeError):
+            return False
+        return known == [stamp, info.st_size, info.st_mtime_ns]
+
+    def output_written(self, path: Path, stamp: str) -> None:
+        """Remember that ``path`` now holds what the records ``stamp`` names give."""
+        try:
+            known = json.loads((self.folder / "outputs.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        info = path.stat()
+        known[str(path.resolve())] = [stamp, info.st_size, info.st_mtime_ns]
+        write_atomic(self.folder / "outputs.json", json.dumps(known, sort_keys=True, indent=0))
+
 
 def _entry(key: str, file: Path, header: dict) -> Entry:
     records = [CachedRecord(slug, graph, file, start, end) for slug, graph, start, end in header["records"]]

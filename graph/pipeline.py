@@ -16,6 +16,7 @@ The outputs are assembled from the cache (:mod:`graph.assemble`): the embedded s
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -169,10 +170,14 @@ def _build(paths: Iterable[str | Path], *, out: Path, formats: tuple[str, ...], 
 def _write_files(out: Path, records: list[CachedRecord], cache: Cache, formats: tuple[str, ...], trig: bool,
                  report: BuildReport) -> Dataset | None:
     """graph.trig and the other formats asked for; the rdflib Dataset if one was made for them."""
-    if trig:
-        report.outputs.append(assemble.write_trig(out / FORMATS["trig"], records, cache))
-    if "nq" in formats:
-        report.outputs.append(assemble.write_nquads(out / FORMATS["nq"], records, cache))
+    stamp = hashlib.sha256("".join(f"{r.graph} {r.file.name} {r.start}\n" for r in records).encode()).hexdigest()
+    for wanted, name, writer in ((trig, "trig", assemble.write_trig), ("nq" in formats, "nq", assemble.write_nquads)):
+        path = out / FORMATS[name]
+        if wanted and not cache.output_current(path, stamp):  # unchanged records: the file is already right
+            writer(path, records, cache)
+            cache.output_written(path, stamp)
+        if wanted:
+            report.outputs.append(path)
     dataset = None
     for fmt in (f for f in dict.fromkeys(formats) if f in ("ttl", "jsonld")):
         dataset = dataset or assemble.to_dataset(records, cache)

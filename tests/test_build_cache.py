@@ -217,3 +217,22 @@ def test_a_store_another_process_writes_is_left_alone(tmp_path: Path) -> None:
     assert run.returncode == 2 and "[AG401]" in run.stderr and "Traceback" not in run.stderr
     assert [q.object.value for q in held] == ["kept"]
     assert not (tmp_path / "out" / "graph.trig").exists(), "nothing is written when the store is busy"
+
+
+def test_an_unchanged_build_keeps_its_files_and_rewrites_a_tampered_one(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, DFAT[:2])
+    out = tmp_path / "out"
+    build([folder], out_dir=out, view=False, queries_dir=None, formats=("nq",), jobs=1)
+    trig, nq = out / "graph.trig", out / "graph.nq"
+    good = trig.read_bytes()
+    stamps = {p: p.stat().st_mtime_ns for p in (trig, nq)}
+    again = build([folder], out_dir=out, view=False, queries_dir=None, formats=("nq",), jobs=1)
+    assert {p: p.stat().st_mtime_ns for p in (trig, nq)} == stamps, "nothing changed: the files are not rewritten"
+    assert trig in again.outputs and nq in again.outputs
+    trig.write_bytes(b"# edited by hand\n")
+    nq.unlink()
+    build([folder], out_dir=out, view=False, queries_dir=None, formats=("nq",), jobs=1)
+    assert trig.read_bytes() == good and nq.is_file()
+    (folder / DFAT[0].name).unlink()
+    build([folder], out_dir=out, view=False, queries_dir=None, formats=("nq",), jobs=1)
+    assert trig.read_bytes() != good, "a record gone from the input is gone from graph.trig"
