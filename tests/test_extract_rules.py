@@ -295,3 +295,11 @@ def test_an_initial_without_its_dot_after_a_courtesy_word_is_part_of_the_name() 
     found = people(plain("2. Sir A Douglas Home said that the aim was clear. Sir A Douglas-Home asked about it. "
                          "Mr J Smith agreed."))
     assert {"A Douglas Home", "A Douglas-Home", "J Smith"} <= found
+
+
+def test_a_misspelt_long_surname_is_the_person_named_more_often() -> None:
+    names = entity_names(plain("Mr. Gromyko said yes. Mr. Gromyko added more. Later Mr. Gromkyo replied no.\n\n"
+                               "Mr. Rusk said yes. Mr. Rusk agreed. Mr. Rush left."))
+    people_ids = [k for k, v in names.items() if k.startswith("person/") and v & {"Gromyko", "Gromkyo"}]
+    assert len(people_ids) == 1 and "Gromkyo" in names[people_ids[0]]
+    assert any("Rush" in v and "Rusk" not in v for v in names.values())  # short names are left apart

@@ -117,7 +117,7 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     clusters: list[_Cluster] = []
     for index, mention in persons:
         words = _words(mention.surface)
-        cluster = _find_cluster(clusters, words)
+        cluster = _find_cluster(clusters, words) or _misspelt(clusters, words, people)
         if cluster is None:
             cluster = _Cluster(words)
             clusters.append(cluster)
@@ -146,6 +146,28 @@ def _find_cluster(clusters: list[_Cluster], words: list[str]) -> _Cluster | None
     if not fits:
         return None
     return max(fits, key=lambda c: (len(c.members), -clusters.index(c)))
+
+
+def _misspelt(clusters: list[_Cluster], words: list[str], people: PeopleAuthority) -> _Cluster | None:
+    """A lone surname one slip away from the surname of someone the record names more than once
+    ("Mr. Gromkyo" beside Gromyko): long surnames only, and never a surname the authority knows."""
+    key = name_key(words[-1])
+    if len(words) != 1 or len(key) < 6 or people.with_surname(words[-1]):
+        return None
+    fits = [c for c in clusters if len(c.members) >= 2 and len(c.surname) >= 6 and _one_slip(key, c.surname)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _person_entity(cluster: _Cluster, people: PeopleAuthority, year: int | None) -> Entity:
