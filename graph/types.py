@@ -93,6 +93,7 @@ class Document:
     recorders: list[Span] = field(default_factory=list)
     footnotes: list[Span] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)
+    emphasis: list[Span] = field(default_factory=list)  # italic spans (DFAT's "_The Minister_ said")
     language: str = "en"
 
     def quote(self, span: Span) -> str:

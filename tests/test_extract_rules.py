@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract import extract
+from graph.read.dfat import read as read_dfat
 from graph.read.wilson_text import read as read_wilson
 from graph.types import Document, Kind, Span, Stance
 
@@ -303,3 +304,19 @@ def test_a_misspelt_long_surname_is_the_person_named_more_often() -> None:
     people_ids = [k for k, v in names.items() if k.startswith("person/") and v & {"Gromyko", "Gromkyo"}]
     assert len(people_ids) == 1 and "Gromkyo" in names[people_ids[0]]
     assert any("Rush" in v and "Rusk" not in v for v in names.values())  # short names are left apart
+
+
+def test_italic_speaker_labels_and_an_office_held_by_the_unlabelled_party() -> None:
+    """DFAT sets speakers in italics, at a paragraph's start or inside it; "The Minister", held by no
+    one named with that title, is the party of the title who has no label of their own."""
+    body = ("Washington, 3 March 1965\n\nSecret\n\n_Laos_\n\n"
+            "4\\. _The Minister_ opened by saying that Laos was quiet. _Rusk_ thanked the Minister.\n\n"
+            "5\\. _Subsidiary_ questions were left aside. _The Minister_ went on that Hanoi was not.\n\n"
+            "6\\. A related point, the _Minister_ continued, was the Mekong.\n\n"
+            "7\\. _Rusk_ remarked that he agreed.")
+    doc = read_dfat(f"---\ntitle: Record of Conversation Between Rusk and Casey\ndoc_num: 7\nvol_id: 99\n---\n\n{body}",
+                    "x.md")[0]
+    ext = extract(doc)
+    holder = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface for t in ext.turns]
+    assert holder == ["Casey", "Rusk", "Casey", "Casey", "Rusk"]
+    assert {ext.mentions[ext.coref.get(i, i)].surface for i in ext.attendees} == {"Casey", "Rusk"}

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.read import dfat
 from graph.read.detect import read_file
 from graph.types import Document, Kind
 
@@ -18,7 +19,7 @@ def spans_ok(doc: Document) -> None:
     many = (
         doc.paragraphs + doc.participants + doc.footnotes + doc.recorders + doc.translators + doc.contributors
     )
-    for span in [s for s in singles if s] + many + [h.span for h in doc.hints]:
+    for span in [s for s in singles if s] + many + [h.span for h in doc.hints] + doc.emphasis:
         assert 0 <= span.start < span.end <= len(doc.text)
         assert doc.quote(span) == doc.quote(span).strip()
     for note in doc.footnotes:
@@ -117,6 +118,29 @@ def test_dfat_present_list_by_delegation() -> None:
     )
     assert "2\\." not in doc.text
     spans_ok(doc)
+
+
+def dfat_md(title: str, body: str) -> Document:
+    return dfat.read(f"---\ntitle: {title}\ndoc_date: '1965-03-03'\ndoc_num: 7\nvol_id: 99\n---\n\n{body}", "x.md")[0]
+
+
+def test_dfat_italics_are_kept_as_spans_and_the_title_names_the_parties() -> None:
+    doc = dfat_md("Record of Conversation Between Rusk and Casey",
+                  "Canberra, 3 March 1965\n\nSecret\n\n_Laos_\n\n4\\. _The Minister_ said that it was not so. "
+                  "_Rusk_[2](#f2) replied that it was.\n\n5\\. _Mr. Smith,_ continuing, said snake\\_case stays.")
+    assert "_Laos_" not in doc.text and "snake_case" in doc.text
+    assert [doc.quote(s) for s in doc.emphasis] == ["Laos", "The Minister", "Rusk", "Mr. Smith"]
+    assert [doc.quote(s) for s in doc.participants] == ["Rusk", "Casey"] and doc.recorders == []
+    spans_ok(doc)
+
+
+def test_dfat_title_names_its_recorder_but_not_offices_or_bodies() -> None:
+    doc = dfat_md("Record by Jones of Conversation with Soviet Charge D'Affaires", "Canberra, 3 March 1965\n\nText.")
+    assert [doc.quote(s) for s in doc.recorders] == ["Jones"] and doc.participants == []
+    for title in ("Paper by Department of Defence", "NOTE BY DEFENCE DEPARTMENT",
+                  "Record of Discussion between Japanese and Australian Officials"):
+        doc = dfat_md(title, "Canberra, 3 March 1965\n\nText.")
+        assert doc.recorders == [] and doc.participants == [], title
 
 
 def test_wilson_json_transcript_is_russian() -> None:

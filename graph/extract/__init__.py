@@ -24,7 +24,7 @@ from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
-from graph.extract.turns import find_labels, turn_spans
+from graph.extract.turns import Label, find_labels, turn_spans
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
@@ -84,11 +84,45 @@ def _known_names(ext: Extraction) -> set[str]:
 
 def _add_turns(ext: Extraction) -> None:
     doc = ext.document
-    labels = find_labels(doc, _known_names(ext))
+    labels = find_labels(doc, _known_names(ext), [m.span for m in ext.mentions if m.kind is Kind.PERSON])
     ext.reported_speech = any(label.reported for label in labels)
     for position, (label, span) in enumerate(turn_spans(doc, labels), start=1):
-        speaker = _person_at(ext, label.name)
+        speaker = _office_holder(ext, label.name, labels)
+        speaker = _person_at(ext, label.name) if speaker is None else speaker
         ext.turns.append(Turn(position=position, label=label.name, span=span, speaker=speaker))
+
+
+def _office_holder(ext: Extraction, label: Span, labels: list[Label]) -> int | None:
+    """A speaker labelled by office ("The Minister") that no one in the record holds by title is
+    the one party the record names (title, Present list) who has no label of their own: in a
+    "Record of Conversation between McNamara and Hasluck" labelled "The Minister" and "McNamara",
+    the Minister is Hasluck. The label becomes a role mention standing for that person."""
+    text = ext.document.text
+    lex = lexicon()
+    office = rf"(?:[Tt]he\s+)?(?:\w+\s+){{0,2}}?(?:{lex.alternation(tuple(lex.titles))})"
+    if not re.fullmatch(office, label.of(text)) or any(
+            m.kind is Kind.PERSON and m.source != "role" for _, m in ext.mentions_between(label.start, label.end)):
+        return None
+    existing = [i for i, m in ext.mentions_between(label.start, label.end) if i in ext.coref]
+    if existing:
+        return existing[0]
+    doc = ext.document
+    parties = [*doc.participants, *([doc.title] if doc.title else [])]
+    surname = {i: _last_word(m.surface) for i, m in enumerate(ext.mentions)
+               if m.kind is Kind.PERSON and m.source != "role" and any(m.span in p for p in parties)}
+    labelled = {_last_word(other.name.of(text)) for other in labels if not re.fullmatch(office, other.name.of(text))}
+    left = {key for key in surname.values() if key and key not in labelled}
+    if len(left) != 1:
+        return None
+    holder = min(i for i, key in surname.items() if key in left)
+    role = ext.add_mention(Mention(label, Kind.PERSON, label.of(text), source="role"))
+    ext.coref[role] = holder
+    return role
+
+
+def _last_word(name: str) -> str:
+    words = name_key(name).split()
+    return words[-1] if words else ""
 
 
 def _person_at(ext: Extraction, span: Span) -> int:
@@ -105,8 +139,9 @@ def _person_at(ext: Extraction, span: Span) -> int:
 def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
     doc = ext.document
     seen: set[int] = set()
-    listed = [i for i, m in enumerate(ext.mentions)
-              if m.kind is Kind.PERSON and any(m.span in item for item in doc.participants)]
+    listed = [i for i, m in enumerate(ext.mentions)  # a Present list; the title's parties come below
+              if m.kind is Kind.PERSON and any(m.span in item for item in doc.participants)
+              and not (doc.title and m.span in doc.title)]
     if not listed and (not ext.turns or ext.reported_speech):  # a telegram, a report: who speaks was there
         listed = _reported_speakers(ext, spoken)
     for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext), *_named_in_title(ext)]:

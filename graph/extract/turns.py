@@ -31,9 +31,13 @@ class Label:
     reported: bool = False  # found as "X said ..." in running text
 
 
-def find_labels(doc: Document, known: set[str]) -> list[Label]:
+def find_labels(doc: Document, known: set[str], persons: list[Span] | None = None) -> list[Label]:
     """One label per paragraph that opens with one. ``known`` holds name keys of people the
-    record names elsewhere (participants, title)."""
+    record names elsewhere (participants, title); ``persons`` the spans of every person mention.
+    Where the markup sets speakers apart in italics, those are the labels (see ``marked_labels``)."""
+    marked = marked_labels(doc, known, persons or [])
+    if len(marked) >= 2:
+        return marked
     lex = lexicon()
     courtesy = rf"{_NUMBER}?(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
     speech = lex.alternation(lex.speech_verbs)
@@ -48,6 +52,36 @@ def find_labels(doc: Document, known: set[str]) -> list[Label]:
     if len(labels) < 2:  # no labelled layout: records in reported speech ("1. Mr Whitlam said ...")
         reported = _reported_labels(doc, said, known)
         labels = reported if len(reported) > len(labels) else labels
+    return labels
+
+
+def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[Label]:
+    """DFAT's records of conversation set each speaker's name or office in italics where their
+    turn begins, at a paragraph's start or inside it ("17. _The Minister_ introduced ...",
+    "... _McNamara_ thanked the Minister"): an italic span that is a person (a known name, a
+    courtesy form and a name, a person mention) or an office ("The Minister"), followed by the
+    speech in lower case, starts a turn at its sentence. Italic headings and emphasis ("_Malaysia_",
+    "_Invites_ the ...") are neither."""
+    lex = lexicon()
+    courtesy = re.compile(rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+)+")
+    office = re.compile(rf"(?:[Tt]he\s+)?(?:[{UPPER}]\w+\s+){{0,2}}?(?:{lex.alternation(tuple(lex.titles))})")
+    follows = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*[a-z]")
+    labels: list[Label] = []
+    for para in doc.paragraphs:
+        for mark in (m for m in doc.emphasis if m in para):
+            text = mark.of(doc.text)
+            if not follows.match(doc.text, mark.end, para.end):
+                continue
+            bare = courtesy.match(text)
+            name = Span(mark.start + (bare.end() if bare else 0), mark.end)
+            words = name.of(doc.text)
+            is_name = any(p in mark or mark in p for p in persons) or re.fullmatch(NAME, words) is not None and (
+                bare is not None or name_key(words) in known or _surname_known(words, known))
+            if not is_name and not office.fullmatch(text):
+                continue
+            start = next((s.start for s in sentences(doc.text, para) if s.start <= mark.start < s.end), para.start)
+            if not labels or labels[-1].start != start:
+                labels.append(Label(start, name if is_name else mark))
     return labels
 
 

@@ -34,6 +34,7 @@ from graph.read.text import (
     split_names,
     strip,
 )
+from graph.read.titles import title_parties
 from graph.types import Document, Span
 
 FORMAT = "dfat-md"
@@ -43,6 +44,8 @@ _FOOTNOTE_REF = re.compile(r"\[\d*\]\(#f\d+\)|\[\^\d+\](?!:)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\((?:https?://|#|/)[^)\s]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _EMPHASIS = re.compile(r"\*{1,3}(?=\S)|(?<=\S)\*{1,3}|(?<![\w\\])_+|_+(?![\w])")
+_ITALIC = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]{1,80}?)(?<=[^\s\\])_(?!\w)")
+_OPEN, _CLOSE = "\ue000", "\ue001"  # where an italic span was, until the text is final
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*$")
 _REFERENCE = re.compile(r"^\[(?:NAA|UKNA|DFAT|NLA|FCO|AA|[A-Z]{2,6}):[^\n]*\]$")
 _FOOTNOTE_DEF = re.compile(r"^(?:\[\^(\d+)\]:|(\d{1,3})(?![\d.)]))\s*(?=\S)")
@@ -118,7 +121,7 @@ def read(text: str, path: str) -> list[Document]:
     meta, body = _front_matter(text, path)
     refs = {int(n) for n in re.findall(r"\]\(#f(\d+)\)|\[\^(\d+)\](?!:)", body) for n in n if n}
     title = _clean(str(meta.get("title") or "").strip())
-    rendered = _render(body)
+    rendered, italics = _unmark(_render(body))
     full = f"{title}\n\n{rendered}" if title else rendered
     doc = Document(
         path=path,
@@ -129,6 +132,8 @@ def read(text: str, path: str) -> list[Document]:
     )
     if title:
         doc.title = Span(0, len(title))
+    shift = len(full) - len(rendered)
+    doc.emphasis = [Span(start + shift, end + shift) for start, end in italics]
     doc.record_id = _record_id(meta)
     doc.date = _date(meta.get("doc_date"))
     doc.citation = _citation(meta.get("naa_refs"))
@@ -167,13 +172,41 @@ def _render(body: str) -> str:
             lambda m: m.group(0) if m.group(0)[0].isdigit() else "",
             line,
         )
-        line = _clean(line)
+        line = _clean(_ITALIC.sub(lambda m: f"{_OPEN}{m.group(1)}{_CLOSE}", line))
         if "|" in line:
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
             line = "\t".join(c for c in cells if c)
         out.append(line.strip())
     text = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _unmark(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text without the italic marks, and where each italic span is in it (spaces and
+    trailing punctuation trimmed: "_Mr. Fairhall,_" -> "Mr. Fairhall")."""
+    out: list[str] = []
+    marked: list[tuple[int, int]] = []
+    pos, start = 0, -1
+    for piece in re.split(f"([{_OPEN}{_CLOSE}])", text):
+        if piece == _OPEN:
+            start = pos
+        elif piece == _CLOSE:
+            if 0 <= start < pos:
+                marked.append((start, pos))
+            start = -1
+        else:
+            out.append(piece)
+            pos += len(piece)
+    plain = "".join(out)
+    spans = []
+    for start, end in marked:
+        while end > start and plain[end - 1] in " ,;:.":
+            end -= 1
+        while start < end and plain[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
+    return plain, spans
 
 
 def _clean(line: str) -> str:
@@ -231,6 +264,7 @@ def _structure(doc: Document, start: int, refs: set[int]) -> None:
         if last is not None:
             doc.recorders.append(last)
     _participants(doc)
+    title_parties(doc)
 
 
 def _dateline(doc: Document, paras: list[Span]) -> int:
