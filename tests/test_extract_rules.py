@@ -320,3 +320,19 @@ def test_italic_speaker_labels_and_an_office_held_by_the_unlabelled_party() -> N
     holder = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface for t in ext.turns]
     assert holder == ["Casey", "Rusk", "Casey", "Casey", "Rusk"]
     assert {ext.mentions[ext.coref.get(i, i)].surface for i in ext.attendees} == {"Casey", "Rusk"}
+
+
+def test_named_units_of_a_ministry_are_organisations_but_sections_of_a_law_are_not() -> None:
+    doc = plain("Head Second European Department, M.F.A: Mr. A. Roshin.\n\nJ.K. Hickman of the Foreign and "
+                "Commonwealth Office South-West Pacific Department observed that Under Section 51 of the "
+                "Constitution the Post Liaison and Guidance Section had no say.")
+    orgs = {m.surface for m in extract(doc).mentions if m.kind is Kind.ORGANIZATION}
+    assert {"Second European Department", "South-West Pacific Department", "Post Liaison and Guidance Section"} <= orgs
+    assert not any("Section 51" in o or o.startswith(("Head", "Under")) for o in orgs)
+    names = entity_names(doc)
+    assert "Second European Department" in names["org/second-european-department"]
+
+
+def test_a_currency_is_not_a_person_on_the_authority_alone() -> None:
+    assert "Yen" not in people(plain("Mr. Sato said Japan would lend 300 million Yen and the Yen was strong."))
+    assert "Yen" in people(plain("Mr. Sato met Mr. Yen, and Yen said Taipei agreed."))

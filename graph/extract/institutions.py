@@ -84,4 +84,40 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
         taken.append(span)
         found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=owned_key(gazetteer, mention.key, word),
                              source="institution"))
+    return found + find_units(ext, taken)
+
+
+UNIT = "unit:"
+# A word that may open a unit's name only as something else: "Head Second European Department", "Under Section 51".
+_NOT_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its|Each|Every|Head|Chief|Under|"
+                       r"In|At|Of|From|To|By|For|With|And)$")
+
+
+def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
+    """Named units of a ministry or office: "Second European Department", "South-West Pacific
+    Department", "Post Liaison and Guidance Section" (the unit words are ``lexicon.yaml``
+    ``sub_units``; never a numbered section of a law: "Section 51")."""
+    text = ext.document.text
+    word = r"[A-Z][A-Za-z'’-]+"
+    pattern = re.compile(rf"\b((?:{word}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
+                         rf"(?![ \t]*(?:\d|[IVX]+\b|of\b))")
+    found = []
+    for match in pattern.finditer(text):
+        # "the Foreign and Commonwealth Office South-West Pacific Department": the unit starts after
+        # the organisation (or person) named before it
+        owners = [t.end for t in taken if match.start(1) <= t.end <= match.start(2)]
+        owners += [m.span.end for _, m in ext.mentions_between(match.start(1), match.start(2))
+                   if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
+        start = max(owners, default=match.start(1))
+        words = list(re.finditer(r"\S+", text[start : match.start(2)]))
+        while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
+            words.pop(0)
+        if not words:
+            continue
+        span = Span(start + words[0].start(), match.end(2))
+        if any(span.overlaps(t) for t in taken):
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
+        taken.append(span)
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=f"{UNIT}{slug}", source="unit"))
     return found

@@ -25,6 +25,9 @@ class Lexicon:
     presence_cues: tuple[str, ...]
     institutions: tuple[str, ...]
     presence_negations: tuple[str, ...]
+    sub_units: tuple[str, ...] = ()
+    deputy_ranks: frozenset[str] = frozenset()
+    units_not_names: frozenset[str] = frozenset()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -55,6 +58,9 @@ def lexicon() -> Lexicon:
             presence_cues=tuple(str(w) for w in data["presence_cues"]),
             institutions=tuple(str(w) for w in data["institutions"]),
             presence_negations=tuple(str(w) for w in data["presence_negations"]),
+            sub_units=tuple(str(w) for w in data.get("sub_units", ())),
+            deputy_ranks=frozenset(str(w).lower() for w in data.get("deputy_ranks", ())),
+            units_not_names=frozenset(str(w) for w in data.get("units_not_names", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

@@ -217,7 +217,8 @@ class _Finder:
             key = name_key(word)
             if key in known:
                 self.add(span, "surname")
-            elif self.people.with_surname(word) and self._person_context(span, speech):
+            elif (self.people.with_surname(word) and word not in self.lex.units_not_names
+                  and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
         self._coordinated()
 

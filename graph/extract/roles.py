@@ -42,10 +42,7 @@ def _last_word(title: str) -> str:
     """The head of a title: "Minister-Counselor" -> "counselor", "Foreign Minister" -> "minister";
     a deputy's keeps its rank, being never "the Minister": "Deputy Foreign Minister" -> "deputy minister"."""
     words = re.split(r"[\s-]+", title.strip().lower())
-    return f"{words[0]} {words[-1]}" if len(words) > 1 and words[0] in _DEPUTY else words[-1]
-
-
-_DEPUTY = {"deputy", "vice", "assistant", "under"}
+    return f"{words[0]} {words[-1]}" if len(words) > 1 and words[0] in lexicon().deputy_ranks else words[-1]
 
 
 def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:

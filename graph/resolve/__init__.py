@@ -12,6 +12,7 @@ import hashlib
 import re
 
 from graph.extract.institutions import PREFIX as INSTITUTION
+from graph.extract.institutions import UNIT
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Entity, Extraction, Kind, Mention, Resolution
@@ -28,6 +29,11 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
     for index, mention in enumerate(ext.mentions):
         if mention.key.startswith(INSTITUTION):
             _resolve_institution(res, index, mention, gazetteer)
+        elif mention.key.startswith(UNIT):  # "Second European Department": named by its own words
+            entity_id = f"org/{mention.key[len(UNIT) :]}"
+            res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.ORGANIZATION, name=mention.surface))
+            res.entities[entity_id].alternate_names.add(mention.surface)
+            res.entity_of[index] = entity_id
         elif mention.key:
             _resolve_known(res, index, mention, gazetteer)
     _resolve_people(res, people)
