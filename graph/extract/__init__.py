@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.facts import Spoken, find_proposals, find_requests, scopes
+from graph.extract.facts import Spoken, find_requests, scopes
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
@@ -25,6 +25,7 @@ from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
 from graph.extract.turns import Label, find_labels, turn_spans
+from graph.extract.venues import find_proposals
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn

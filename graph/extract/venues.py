@@ -1,0 +1,120 @@
+"""Proposed venues: places named where the talk is of where to meet or negotiate, voiced by the
+speaker of their sentence (``facts.scopes``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from graph.extract.facts import Scope, Spoken, _mentions_in, scopes
+from graph.extract.lexicon import lexicon
+from graph.types import Extraction, Kind, Mention, Span, Stance, VenueProposal
+
+_LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
+                           re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|(?:go|come|travel|fly|send|invite\w*|move|transfer\w*)\s+(?:\w+\s+){0,3}?to|"
+                       r"such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
+                       r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*$", re.I)
+_STANCE_REJECTED = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
+_STANCE_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|possibly|perhaps|such\s+as|might)\b", re.I)
+
+
+def find_proposals(ext: Extraction, spoken: Spoken | None = None) -> list[VenueProposal]:
+    """Places named where the talk is of where to meet or negotiate. A short sentence ("Maybe
+    in Yalta.", "Where, in Moscow?") borrows the context of the sentence before it."""
+    text = ext.document.text
+    out: list[VenueProposal] = []
+    anchor: Span | None = None  # the last long sentence: short ones after it share its context
+    for scope, sentence in spoken if spoken is not None else scopes(ext):
+        short = len(sentence.of(text).split()) <= _SHORT
+        context = Span(anchor.start, sentence.end) if anchor else sentence
+        after_cue = bool(anchor) and bool(_cue_spans(text, context))
+        if not short or _cue_spans(text, sentence):
+            anchor = sentence
+        if scope.speaker is None or not (after_cue or _cue_spans(text, sentence)):
+            continue
+        out.extend(_proposals_in(ext, scope, sentence, short and after_cue, after_cue))
+    return out
+
+
+_SHORT = 12
+_DIRECT = re.compile(r"\b(?:in|at|to)\s+$", re.I)
+_NEAR = 60  # characters: a venue cue this close to the place ties the place to the talk of meeting
+_PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:January|February|March|April|May|June|"
+                   r"July|August|September|October|November|December)\b")
+_PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recent\s+)?"
+                          r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\S+\s+){0,6}$", re.I)
+_EXAMPLE = re.compile(r"\b(?:let[’']s\s+say|for\s+example|for\s+instance|e\.g\.|say)[,\s]+(?:in|at)\s+$", re.I)
+# A place put first in its sentence ("For example, in Tashkent one could ...") may take its cue after it.
+_FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|possibly|perhaps|maybe|but|and|say|then|"
+                      r"or|only)[,\s]+)*(?:in|at)\s+$", re.I)
+
+
+def _cue_spans(text: str, span: Span) -> list[Span]:
+    """The venue cues inside ``span``: looked up among the whole text's, found once per text."""
+    starts, cues = _all_cue_spans(text)
+    out: list[Span] = []
+    for cue in cues[bisect_left(starts, span.start):]:
+        if cue.start >= span.end:
+            break
+        if cue.end <= span.end:
+            out.append(cue)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _all_cue_spans(text: str) -> tuple[list[int], list[Span]]:
+    cues = [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text)]
+    return [c.start for c in cues], cues
+
+
+@lru_cache(maxsize=1)
+def _venue_cue_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon().alternation(lexicon().venue_cues)}\w*", re.I)
+
+
+def _cue_before(cues: list[Span], place: int) -> bool:
+    """A venue cue shortly before the place: "negotiations with the Americans in Moscow",
+    "our ambassador in Warsaw"."""
+    return any(0 <= place - c.start <= _NEAR for c in cues)
+
+
+def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
+                  after_cue: bool = False) -> list[VenueProposal]:
+    """Venues in one sentence. ``short``: it borrows the cue of the sentence before; ``after_cue``:
+    the sentence before spoke of venues, so places it puts first or offers as examples count."""
+    text = ext.document.text
+    places = [(i, m) for i, m in _mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY)) if not _adjectival(text, m)]
+    cues = _cue_spans(text, sentence)
+    out: list[VenueProposal] = []
+    previous_end: int | None = None
+    for index, mention in places:
+        before = text[sentence.start : mention.span.start]
+        listed = previous_end is not None and out and out[-1].evidence == sentence and \
+            _LOCATIVE_GAP.match(text[previous_end : mention.span.start])
+        near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
+            ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
+            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
+        past = _PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
+        if (listed or (_LOCATIVE.search(before) and near)) and not past:
+            out.append(VenueProposal(sentence, index, scope.speaker, _stance(text, sentence, mention.span)))
+            previous_end = mention.span.end
+    return out
+
+
+def _adjectival(text: str, mention: Mention) -> bool:
+    """'Soviet', 'Americans': demonyms name a country but are never a venue."""
+    return mention.source == "demonym"
+
+
+def _stance(text: str, sentence: Span, place: Span) -> Stance:
+    if text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return Stance.ASKED
+    before = text[max(sentence.start, place.start - 40) : place.start]
+    if _STANCE_REJECTED.search(before):
+        return Stance.REJECTED
+    if _STANCE_EXAMPLE.search(text[sentence.start : place.start]):
+        return Stance.EXAMPLE
+    return Stance.PROPOSED
