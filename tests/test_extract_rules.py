@@ -336,3 +336,24 @@ def test_named_units_of_a_ministry_are_organisations_but_sections_of_a_law_are_n
 def test_a_currency_is_not_a_person_on_the_authority_alone() -> None:
     assert "Yen" not in people(plain("Mr. Sato said Japan would lend 300 million Yen and the Yen was strong."))
     assert "Yen" in people(plain("Mr. Sato met Mr. Yen, and Yen said Taipei agreed."))
+
+
+def test_someone_unnamed_asking_him_is_not_his_request() -> None:
+    doc = plain("Ambassador Dobrynin said he was glad to be back. He had just returned from Yalta where people "
+                "constantly asked him to explain U.S. actions in Vietnam. Ambassador Kohler asked him to explain "
+                "the postponement of the exhibits.")
+    ext = extract(doc)
+    assert [ext.mentions[r.requester].surface for r in ext.requests] == ["Kohler"]
+
+
+def test_a_place_needing_context_counts_in_the_dateline_and_in_a_list_of_places() -> None:
+    """"Paris" and "Bonn" also name people: alone they need "in"/"to"; a dateline or a list of
+    places is context enough. A creed is not a person ("as a socialist, Christian and democrat")."""
+    doc = plain("Bonn, 22 October 1997\n\nRepeated to London, Paris, and Saigon. Paris said nothing. "
+                "As a socialist, Christian and democrat, Mr. Guterres agreed.")
+    doc.place = Span(0, 4)
+    ext = extract(doc)
+    places = [(m.surface, m.span.start) for m in ext.mentions if m.kind is Kind.PLACE]
+    assert ("Bonn", 0) in places and ("Paris", doc.text.index("Paris")) in places
+    assert ("Paris", doc.text.index("Paris said")) not in places
+    assert "Christian" not in people(doc)

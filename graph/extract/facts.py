@@ -117,8 +117,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
             continue  # no pattern matches anywhere in the sentence
         cues = [(cue, _possessor(ext, sentence, cue[0]))  # "Ambassador Kohler's request for ..."
                 for cue in _cues(ext.document.text, sentence, patterns)]
-        cues = [(cue, owner) for cue, owner in cues if owner is not None or not _not_asking(ext.document.text,
-                                                                                          sentence, cue)]
+        cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
+            _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
@@ -155,6 +155,18 @@ def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
     if re.match(r"requests?\b", text[cue[0] : cue[1]], re.I) and _NAMED_REQUEST.search(before):
         return True
     return bool(_SUPPOSED.search(before))
+
+
+def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> bool:
+    """ "He had just returned from Yalta where people constantly asked him to explain ...": in a
+    sentence about "he", "asked him" is someone unnamed asking the speaker, not the speaker asking."""
+    text = ext.document.text
+    pronoun = re.match(r"\w+\s+(him|her)\b", text[cue[0] : cue[1]], re.I)
+    if not pronoun:
+        return False
+    subject = "He" if pronoun.group(1).lower() == "him" else "She"
+    return (re.match(rf"\W*(?:\w+\W+){{0,2}}?{subject}\b", text[sentence.start : cue[0]]) is not None
+            and not _mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
 
 
 def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
