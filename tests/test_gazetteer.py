@@ -149,3 +149,20 @@ def test_speed_is_linear_enough(gz: Gazetteer) -> None:
     start = time.perf_counter()
     assert len(gz.find(text)) == 5 * 2000
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_colony_named_by_its_city_is_a_place_of_its_sovereign(gz: Gazetteer) -> None:
+    assert found(gz, "flew to Hong Kong and Macao") == [("Hong Kong", "place:hong_kong"), ("Macao", "place:macau")]
+    assert gz.get("place:hong_kong").country == "united_kingdom"
+    assert "country:hong_kong" not in gz
+
+
+def test_press_universities_and_governments_named_in_full(gz: Gazetteer) -> None:
+    text = ("the Government of South Viet-Nam, the US Administration, Pravda, AFP, the Baltimore Sun, UPDK, "
+            "Moscow University, the London School of Economics, the College of Europe")
+    assert [key for _, key in found(gz, text)] == [
+        "organization:rvn_government", "organization:us_government", "organization:pravda", "organization:afp",
+        "organization:baltimore_sun", "organization:updk", "organization:moscow_state_university",
+        "organization:lse", "organization:college_of_europe"]
+    assert found(gz, "the peoples of Central and Eastern Europe") == [
+        ("Central and Eastern Europe", "place:central_eastern_europe")]

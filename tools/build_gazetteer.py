@@ -240,7 +240,7 @@ GL|greenland|Greenland||Greenlander;Greenlanders||
 HISTORICAL = """
 ussr|Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics;Soviet Russia;SSSR;Russia;Sov Union|Soviet;Soviets;Russian;Russians;Sov;Sovs|Q15180|SUHH
 drv|Democratic Republic of Vietnam|DRV;D.R.V.;DRVN;North Vietnam;North Viet Nam;North Viet-Nam;NVN;N. Vietnam;DR Vietnam;Democratic Republic of Viet Nam;Democratic Republic of Viet-Nam;the Democratic Republic|North Vietnamese|Q172640|VDVN
-south_vietnam|Republic of Vietnam|RVN;R.V.N.;South Vietnam;South Viet Nam;South Viet-Nam;SVN;S. Vietnam;GVN;Republic of Viet Nam;Republic of Viet-Nam;State of Vietnam;Government of Vietnam;Government of South Vietnam;Republic of South Vietnam|South Vietnamese|Q180573|
+south_vietnam|Republic of Vietnam|RVN;R.V.N.;South Vietnam;South Viet Nam;South Viet-Nam;SVN;S. Vietnam;Republic of Viet Nam;Republic of Viet-Nam;State of Vietnam;Republic of South Vietnam|South Vietnamese|Q180573|
 gdr|German Democratic Republic|GDR;G.D.R.;DDR;East Germany;Soviet Zone;Soviet Zone of Germany;Eastern Germany|East German;East Germans|Q16957|DDDE
 frg|Federal Republic of Germany|FRG;F.R.G.;GFR;BRD;West Germany;Western Germany;Federal German Republic;the Federal Republic|West German;West Germans|Q713750|
 czechoslovakia|Czechoslovakia|CSSR;ČSSR;CSR;Czechoslovak Socialist Republic;Czechoslovak Republic;Czecho-Slovakia|Czechoslovak;Czechoslovaks;Czechoslovakian;Czechoslovakians|Q33946|CSHH
@@ -262,9 +262,12 @@ PERIOD_COUNTRY = {  # current country code -> the 1945-1991 state a place belong
     **dict.fromkeys(["RU", "UA", "BY", "KZ", "UZ", "GE", "AM", "AZ", "LT", "LV", "EE", "MD", "KG", "TJ", "TM"], "ussr"),
     **dict.fromkeys(["CZ", "SK"], "czechoslovakia"),
     **dict.fromkeys(["SI", "HR", "BA", "RS", "ME", "MK", "XK"], "yugoslavia"),
+    "HK": "united_kingdom", "MO": "portugal",  # PERIOD_DEPENDENCIES
 }
 EAST_GERMAN_ADMIN1 = {"11", "12", "13", "14", "15"}  # GeoNames DE admin1: the five new Länder
 NOT_AMBIGUOUS_SKIP = {"AQ", "BV", "HM", "UM", "TF", "IO"}  # territories without a useful text form
+# Dependencies of 1945-1991 whose name is the name of their city: places of the sovereign, not countries.
+PERIOD_DEPENDENCIES = {"HK": "united_kingdom", "MO": "portugal"}
 
 # Cities named as capitals in ISO/GeoNames whose text forms need context (common words, names).
 CONTEXT_PLACES = {
@@ -444,7 +447,7 @@ CITY_ALIASES: dict[tuple[str, str], list[str]] = {
     ("Seoul", "KR"): [],
     ("Pyongyang", "KP"): ["Pyong Yang", "P'yŏngyang"],
     ("Ulan Bator", "MN"): ["Ulaanbaatar", "Ulan Bator", "Urga"],
-    ("Hong Kong", "HK"): [],
+    ("Hong Kong", "HK"): ["Hongkong", "Crown Colony of Hong Kong", "Colony of Hong Kong"],
     ("Macau", "MO"): ["Macao"],
     ("Colombo", "LK"): [],
     ("Karachi", "PK"): [],
@@ -515,6 +518,7 @@ bay_of_pigs|Bay of Pigs|region|cuba|Playa Girón;Playa Giron|
 REGIONS = """
 europe|Europe|continent||the Continent|
 eastern_europe|Eastern Europe|region||East Europe;East European countries|
+central_eastern_europe|Central and Eastern Europe|region||Central and East Europe;East-Central Europe;East Central Europe|
 western_europe|Western Europe|region||West Europe|
 central_europe|Central Europe|region||Mitteleuropa|
 northern_europe|Northern Europe|region|||
@@ -693,7 +697,7 @@ def build_countries() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     period_forms = {a for row in HISTORICAL.strip().splitlines() for a in [row.split("|")[1], *split(row.split("|")[2])]}
     for c in pycountry.countries:
-        if c.alpha_2 in NOT_AMBIGUOUS_SKIP:
+        if c.alpha_2 in NOT_AMBIGUOUS_SKIP or c.alpha_2 in PERIOD_DEPENDENCIES:
             continue
         row = curated.get(c.alpha_2)
         names = pycountry_names(c)

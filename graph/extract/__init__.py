@@ -26,7 +26,7 @@ from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
-from graph.resolve.gazetteer import Gazetteer
+from graph.resolve.gazetteer import Gazetteer, Match
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
 
@@ -60,13 +60,32 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
 
 
 def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
+    """Every gazetteer match; a name that needs context ("Paris", "Bonn") counts after a locative
+    preposition, as the dateline's place ("Bonn, 22 October 1997"), or listed with places that
+    need none ("Repeated to London, Paris, Saigon, and Hong Kong")."""
     text = ext.document.text
-    for match in gazetteer.find(text):
-        if "require_context" in (match.flags | match.entry.flags) and not _capitalised_context(text, match.start):
+    place = ext.document.place
+    matches = gazetteer.find(text)
+    plain = {(m.start, m.end) for m in matches
+             if m.entry.kind in (Kind.PLACE, Kind.COUNTRY) and "require_context" not in (m.flags | m.entry.flags)}
+    for n, match in enumerate(matches):
+        dateline = place is not None and place.start <= match.start < place.end
+        if "require_context" in (match.flags | match.entry.flags) and not (
+                _capitalised_context(text, match.start) or dateline
+                or _listed_with(text, match, matches[n - 1] if n else None, plain)
+                or _listed_with(text, match, matches[n + 1] if n + 1 < len(matches) else None, plain)):
             continue
         source = "demonym" if match.via == "demonym" else "gazetteer"
         ext.add_mention(Mention(Span(match.start, match.end), match.entry.kind, match.surface,
                                 key=match.entry.id, source=source))
+
+
+def _listed_with(text: str, match: Match, other: Match | None, plain: set[tuple[int, int]]) -> bool:
+    """``other`` is a place needing no context, next to ``match`` in a list (", ", " and ")."""
+    if other is None or (other.start, other.end) not in plain:
+        return False
+    first, second = sorted((match, other), key=lambda m: m.start)
+    return re.fullmatch(r",?\s*(?:and|or)?\s*|,\s*", text[first.end : second.start]) is not None
 
 
 def _capitalised_context(text: str, start: int) -> bool:
