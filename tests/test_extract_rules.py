@@ -357,3 +357,26 @@ def test_a_place_needing_context_counts_in_the_dateline_and_in_a_list_of_places(
     assert ("Bonn", 0) in places and ("Paris", doc.text.index("Paris")) in places
     assert ("Paris", doc.text.index("Paris said")) not in places
     assert "Christian" not in people(doc)
+
+
+def test_an_imperative_opening_a_clause_is_a_request() -> None:
+    ext = extract(plain("Mr. Tho: As regards the time of sending the report, think about this yourselves and "
+                        "coordinate with us. In reply, study of the problem continued."))
+    labels = [r.item_label for r in ext.requests]
+    assert len(labels) == 1 and "coordinate with us" in labels[0] and labels[0].startswith("the time of sending")
+
+
+def test_a_letter_and_a_writer_alone_are_no_meeting() -> None:
+    """A letter's writer ("I hope ...", "I told him") attended nothing; a telegram's writer who
+    reports a conversation ("Gromyko said ... I told him") did."""
+    body = "From Ambassador Kohler.\n\nI saw Gromyko today. Gromyko said that talks were possible. I told him we agreed."
+    letter = plain("Dear Mr. Chairman:\n\nI have received your letter. I hope we can agree. I told him so.\n\n"
+                   "Sincerely, Lyndon B. Johnson")
+    letter.recorders, letter.doc_type = [Span(letter.text.index("Lyndon"), len(letter.text))], "Letter"
+    assert extract(letter).attendees == []
+    telegram = plain(body)
+    telegram.doc_type = "Telegram"
+    ext = extract(telegram)
+    assert {ext.mentions[i].surface.split()[-1] for i in ext.attendees} == {"Gromyko", "Kohler"}
+    alone = plain("From Ambassador Kohler.\n\nI told the Department that I agreed.")
+    assert extract(alone).attendees == []

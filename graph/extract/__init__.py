@@ -202,8 +202,14 @@ def _said_present(ext: Extraction) -> list[int]:
 
 def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
     """People reported speaking ("Rapacki said ...") and, where the writer speaks in the first
-    person ("I told him"), the writer who signed."""
+    person ("I told him"), the writer who signed; nobody where the record is a letter or only its
+    writer speaks."""
+    if re.match(r"(?i)letter\b", ext.document.doc_type or ""):
+        return []  # a letter is no meeting: only a Present list or a presence sentence says who met
     speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None})
+    if ext.writer is not None and all(_last_word(ext.mentions[i].surface) == _last_word(
+            ext.mentions[ext.writer].surface) for i in speakers):
+        return []  # the writer alone ("I hope ...") is no conversation
     text = ext.document.text
     if speakers and re.search(r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
         speakers += [i for i, m in enumerate(ext.mentions)
