@@ -363,7 +363,7 @@ def test_an_imperative_opening_a_clause_is_a_request() -> None:
     ext = extract(plain("Mr. Tho: As regards the time of sending the report, think about this yourselves and "
                         "coordinate with us. In reply, study of the problem continued."))
     labels = [r.item_label for r in ext.requests]
-    assert len(labels) == 1 and "coordinate with us" in labels[0] and labels[0].startswith("the time of sending")
+    assert len(labels) == 1 and "think about this yourselves and coordinate with us" in labels[0]
 
 
 def test_a_letter_and_a_writer_alone_are_no_meeting() -> None:
