@@ -369,7 +369,8 @@ def test_an_imperative_opening_a_clause_is_a_request() -> None:
 def test_a_letter_and_a_writer_alone_are_no_meeting() -> None:
     """A letter's writer ("I hope ...", "I told him") attended nothing; a telegram's writer who
     reports a conversation ("Gromyko said ... I told him") did."""
-    body = "From Ambassador Kohler.\n\nI saw Gromyko today. Gromyko said that talks were possible. I told him we agreed."
+    body = ("From Ambassador Kohler.\n\nI saw Gromyko today. Gromyko said that talks were possible. "
+            "I told him we agreed.")
     letter = plain("Dear Mr. Chairman:\n\nI have received your letter. I hope we can agree. I told him so.\n\n"
                    "Sincerely, Lyndon B. Johnson")
     letter.recorders, letter.doc_type = [Span(letter.text.index("Lyndon"), len(letter.text))], "Letter"
@@ -380,3 +381,19 @@ def test_a_letter_and_a_writer_alone_are_no_meeting() -> None:
     assert {ext.mentions[i].surface.split()[-1] for i in ext.attendees} == {"Gromyko", "Kohler"}
     alone = plain("From Ambassador Kohler.\n\nI told the Department that I agreed.")
     assert extract(alone).attendees == []
+
+
+def test_the_writers_embassy_named_two_ways_is_one_body() -> None:
+    """A telegram dated Moscow: its "American Embassy" and "Embassy in Moscow" are one body; with a
+    second owner-named embassy in the record, which one is in Moscow is unknown and both stay."""
+    from graph.resolve import resolve
+
+    def embassies(body: str) -> list[str]:
+        doc = plain("Moscow, February 9, 1965\n\n" + body)
+        doc.place = Span(0, 6)
+        return sorted(e.id for e in resolve(extract(doc)).entities.values() if "embassy" in e.id)
+
+    one = "The crowd stoned the American Embassy. I protested the damage to the Embassy in Moscow."
+    assert embassies(one) == ["org/united_states-embassy-in-moscow"]
+    assert embassies(one + " The Polish Embassy was untouched.") == [
+        "org/embassy-in-moscow", "org/poland-embassy", "org/united_states-embassy"]

@@ -36,6 +36,7 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
             res.entity_of[index] = entity_id
         elif mention.key:
             _resolve_known(res, index, mention, gazetteer)
+    _own_embassy(res, gazetteer)
     _resolve_people(res, people)
     _resolve_items(res, gazetteer)
     _resolve_affiliations(res)
@@ -75,6 +76,31 @@ def _resolve_institution(res: Resolution, index: int, mention: Mention, gazettee
     entity.country = f"country/{country}" if country else None
     entity.alternate_names.add(mention.surface)
     res.entity_of[index] = entity_id
+
+
+def _own_embassy(res: Resolution, gazetteer: Gazetteer) -> None:
+    """The writer's own embassy described two ways is one body: a telegram dated Moscow that names
+    one embassy by its owner ("American Embassy") and one by where it is, Moscow itself ("Embassy in
+    Moscow"), means one "Embassy of United States in Moscow"."""
+    doc = res.document
+    here = [m.key for m in res.extraction.mentions if doc.place and m.span == doc.place and m.key]
+    owned = [e for e in res.entities if e.startswith("org/") and e.endswith("-embassy")]
+    located = [e for e in res.entities if e.startswith("org/embassy-in-")]
+    town = here[0].split(":")[-1] if len(here) == 1 else ""
+    if len(owned) != 1 or located != [f"org/embassy-in-{town}"]:
+        return
+    owner, place = res.entities[owned[0]], res.entities[located[0]]
+    if owner.country is None or owner.country == place.country:
+        return  # an American embassy is never in America
+    where = gazetteer.get(here[0]).name
+    entity_id = f"{owned[0]}-in-{town}"
+    merged = Entity(id=entity_id, kind=Kind.ORGANIZATION, name=f"{owner.name} in {where}", country=owner.country,
+                    alternate_names=owner.alternate_names | place.alternate_names)
+    del res.entities[owned[0]], res.entities[located[0]]
+    res.entities[entity_id] = merged
+    for index, old in list(res.entity_of.items()):
+        if old in (owned[0], located[0]):
+            res.entity_of[index] = entity_id
 
 
 def _add_parent(res: Resolution, key: str, gazetteer: Gazetteer) -> str | None:
