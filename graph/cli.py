@@ -179,6 +179,11 @@ def _run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _graph_file_argument(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("graph", nargs="?", default="out/graph.trig",
+                     help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+
+
 def add_view_command(subparsers: argparse._SubParsersAction) -> None:
     cmd = subparsers.add_parser(
         "view",
@@ -187,8 +192,7 @@ def add_view_command(subparsers: argparse._SubParsersAction) -> None:
         epilog="example:\n  archive-graph view out/graph.trig --out out/network.html\n"
                "  archive-graph view corpus.nq --out corpus.html --title 'Corpus 1966-1968'",
     )
-    cmd.add_argument("graph", nargs="?", default="out/graph.trig",
-                     help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+    _graph_file_argument(cmd)
     cmd.add_argument("--out", default="out/network.html", help="HTML file (default: out/network.html)")
     cmd.add_argument("--title", default="archive-graph: network view", help="the page's title")
     cmd.set_defaults(run=_run_view)
@@ -271,8 +275,7 @@ def add_validate_command(subparsers: argparse._SubParsersAction) -> None:
         epilog="example:\n  archive-graph validate out/graph.trig\n"
                "  archive-graph validate corpus.nq --format json > report.json",
     )
-    cmd.add_argument("graph", nargs="?", default="out/graph.trig",
-                     help="RDF file: TriG, Turtle, N-Quads, JSON-LD (default: out/graph.trig)")
+    _graph_file_argument(cmd)
     cmd.add_argument("--format", choices=["table", "json"], default="table",
                      help="how to print the report (default: table)")
     cmd.add_argument("--shapes", help="a SHACL shapes file (default: the contract's, graph/model/shapes.ttl)")
