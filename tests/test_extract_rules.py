@@ -397,3 +397,15 @@ def test_the_writers_embassy_named_two_ways_is_one_body() -> None:
     assert embassies(one) == ["org/united_states-embassy-in-moscow"]
     assert embassies(one + " The Polish Embassy was untouched.") == [
         "org/embassy-in-moscow", "org/poland-embassy", "org/united_states-embassy"]
+
+
+def test_he_in_a_telegram_is_whom_the_writer_met_and_a_quotation_keeps_its_speaker() -> None:
+    doc = plain("For the Secretary from Harriman.\n\nI met with Kosygin this afternoon. I then stated the following: "
+                "“The President has read your letter. He hopes that the Soviet Union will join talks on Laos.” "
+                "He said it was his opinion that a meeting, not necessarily in the Soviet Union or the United "
+                "States, would help. In answer to my query, he replied that he hoped the US will end the war.")
+    ext = extract(doc)
+    asked = {r.item_label: ext.mentions[r.requester].surface for r in ext.requests}
+    assert asked == {"join talks on Laos": "Harriman", "end the war": "Kosygin"}
+    venues = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface, p.stance) for p in ext.proposals}
+    assert {("Kosygin", "Soviet Union", Stance.REJECTED), ("Kosygin", "United States", Stance.REJECTED)} <= venues

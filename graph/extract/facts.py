@@ -47,18 +47,46 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
         return
     other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
     before: int | None = None  # the one who spoke before ``other``: "He asked if Mr. Gromyko ..."
+    quoting: int | None = None  # who speaks a quotation still open: 'I then stated the following: “...'
     for para in doc.paragraphs:
         last: int | None = None
         for sentence in sentences(doc.text, para):
+            words = sentence.of(doc.text)
+            if quoting is not None:  # the quotation's sentences are its speaker's, whoever "he" is in them
+                last = quoting
+                quoting = None if "”" in words else quoting
+                yield Scope(para, last, None), sentence
+                continue
             subject = _reported_speaker(ext, sentence)
-            if subject is None and other is not None and _HE.match(doc.text, sentence.start, sentence.end):
-                # "He replied ...", "It was his personal opinion that ..."; but "he" is never the
-                # person the same sentence names after it
-                subject = before if before is not None and _named_in(ext, other, sentence) else other
-            last = subject if subject is not None else last
-            if subject is not None and subject != ext.writer and _surname(ext, subject) != _surname(ext, other):
+            he = subject is None and (_HE.match(doc.text, sentence.start, sentence.end) is not None
+                                      or _HE_SAID.search(doc.text, sentence.start, sentence.end) is not None)
+            if he:
+                # "He replied ...", "It was his personal opinion that ...", "In answer to my query, he
+                # replied ..."; but "he" is never the writer ("I"), nor the person his sentence names
+                subject = before if before is not None and other is not None and _named_in(ext, other, sentence) \
+                    else other
+            last = subject if subject is not None or he else last
+            if subject is not None and subject == ext.writer and other is None:
+                other = _met(ext, sentence)  # "I met with Kosygin ...": the one "he" stands for
+            elif subject is not None and _surname(ext, subject) not in {_surname(ext, i) for i in (ext.writer, other)}:
                 before, other = other, subject
+            if words.count("“") > words.count("”") and last is not None:
+                quoting = last
             yield Scope(para, last, None), sentence
+
+
+def _met(ext: Extraction, sentence: Span) -> int | None:
+    """The person the writer says he met or called on in ``sentence``."""
+    found = _MET.search(ext.document.text, sentence.start, sentence.end)
+    if not found:
+        return None
+    people = [i for i, m in _mentions_in(ext, Span(found.end(), sentence.end), (Kind.PERSON,))
+              if m.span.start == found.end()]
+    return people[0] if people else None
+
+
+_MET = re.compile(r"\bI\s+(?:\w+ly\s+)?(?:met|saw|called\s+on|visited|received)\s+(?:with\s+)?"
+                  r"(?:(?:Mr|Mrs|Dr|Sir|Ambassador|Minister|Chairman|Premier|President|Secretary)\.?\s+)?")
 
 
 def _surname(ext: Extraction, index: int | None) -> str | None:
@@ -78,6 +106,8 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 # "In this connection, I told him ...", "However, I again stressed hope ..."
 _WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
                           r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
+_HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
+                      r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
@@ -295,7 +325,7 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
 
 
 def _clean(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:.“”\"")
     phrase = re.sub(r"^(?:to\s+|that\s+you\s+|\[?you\]?\s+to\s+|also\s+|us\s+)+", "", phrase, flags=re.I)
     phrase = re.sub(r"(?:,?\s+(?:that\s+is|i\.e\.|namely|and|or|also|give|to))+$", "", phrase, flags=re.I)
     return phrase[:240].strip(" ,;:")

@@ -15,7 +15,7 @@ _LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly
                            re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|(?:go|come|travel|fly|send|invite\w*|move|transfer\w*)\s+(?:\w+\s+){0,3}?to|"
                        r"such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
-                       r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*$", re.I)
+                       r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*(?:the\s+)?$", re.I)
 _STANCE_REJECTED = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
 _STANCE_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|possibly|perhaps|such\s+as|might)\b", re.I)
@@ -99,7 +99,10 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
             re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
         past = _PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
-            out.append(VenueProposal(sentence, index, scope.speaker, _stance(text, sentence, mention.span)))
+            stance = _stance(text, sentence, mention.span)
+            if listed and stance is Stance.PROPOSED:  # "not necessarily in the Soviet Union or the United States"
+                stance = out[-1].stance
+            out.append(VenueProposal(sentence, index, scope.speaker, stance))
             previous_end = mention.span.end
     return out
 
