@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.facts import Spoken, find_requests, scopes
+from graph.extract.facts import find_requests
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
+from graph.extract.speakers import Spoken, scopes
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
 from graph.resolve.gazetteer import Gazetteer, Match

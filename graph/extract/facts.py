@@ -1,19 +1,14 @@
-"""Requests, found sentence by sentence within who is speaking (venues: ``venues.py``).
-
-Who speaks a sentence: the turn's speaker where the record has speaker labels; otherwise the
-person named as subject of a verb of speaking in the sentence ("Rapacki said Poland was
-prepared..."), else the last such person in the paragraph.
-"""
+"""Requests: what one side asks of the other, found sentence by sentence with who speaks it
+(``speakers.scopes``); the asking phrasings are ``lexicon.yaml`` ``request_patterns``."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
+from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
 from graph.resolve.gazetteer import Gazetteer
 from graph.types import Extraction, Kind, Mention, Request, Span
 
@@ -26,112 +21,6 @@ _DIPLOMATIC = re.compile(
     r"coordinate|mediat\w*|pressure|message|statement|visit|invit\w*)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Scope:
-    """A stretch of text voiced by one speaker (mention index), or by nobody known."""
-
-    span: Span
-    speaker: int | None
-    turn: int | None  # index into Extraction.turns
-
-
-def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
-    """Every sentence of the record's body with the scope it is spoken in."""
-    doc = ext.document
-    if ext.turns and not ext.reported_speech:
-        for i, turn in enumerate(ext.turns):
-            for sentence in sentences(doc.text, turn.span):
-                yield Scope(turn.span, turn.speaker, i), sentence
-        return
-    other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
-    before: int | None = None  # the one who spoke before ``other``: "He asked if Mr. Gromyko ..."
-    quoting: int | None = None  # who speaks a quotation still open: 'I then stated the following: “...'
-    for para in doc.paragraphs:
-        last: int | None = None
-        for sentence in sentences(doc.text, para):
-            words = sentence.of(doc.text)
-            if quoting is not None:  # the quotation's sentences are its speaker's, whoever "he" is in them
-                last = quoting
-                quoting = None if "”" in words else quoting
-                yield Scope(para, last, None), sentence
-                continue
-            subject = _reported_speaker(ext, sentence)
-            he = subject is None and (_HE.match(doc.text, sentence.start, sentence.end) is not None
-                                      or _HE_SAID.search(doc.text, sentence.start, sentence.end) is not None)
-            if he:
-                # "He replied ...", "It was his personal opinion that ...", "In answer to my query, he
-                # replied ..."; but "he" is never the writer ("I"), nor the person his sentence names
-                subject = before if before is not None and other is not None and _named_in(ext, other, sentence) \
-                    else other
-            last = subject if subject is not None or he else last
-            if subject is not None and subject == ext.writer and other is None:
-                other = _met(ext, sentence)  # "I met with Kosygin ...": the one "he" stands for
-            elif subject is not None and _surname(ext, subject) not in {_surname(ext, i) for i in (ext.writer, other)}:
-                before, other = other, subject
-            if words.count("“") > words.count("”") and last is not None:
-                quoting = last
-            yield Scope(para, last, None), sentence
-
-
-def _met(ext: Extraction, sentence: Span) -> int | None:
-    """The person the writer says he met or called on in ``sentence``."""
-    found = _MET.search(ext.document.text, sentence.start, sentence.end)
-    if not found:
-        return None
-    people = [i for i, m in _mentions_in(ext, Span(found.end(), sentence.end), (Kind.PERSON,))
-              if m.span.start == found.end()]
-    return people[0] if people else None
-
-
-_MET = re.compile(r"\bI\s+(?:\w+ly\s+)?(?:met|saw|called\s+on|visited|received)\s+(?:with\s+)?"
-                  r"(?:(?:Mr|Mrs|Dr|Sir|Ambassador|Minister|Chairman|Premier|President|Secretary)\.?\s+)?")
-
-
-def _surname(ext: Extraction, index: int | None) -> str | None:
-    """The last word of a person mention (a role stands for its holder): the same person however named."""
-    if index is None:
-        return None
-    return ext.mentions[ext.coref.get(index, index)].surface.split()[-1].lower()
-
-
-def _named_in(ext: Extraction, person: int, span: Span) -> bool:
-    """Is ``person`` (by surname) named inside ``span``?"""
-    name = _surname(ext, person)
-    return any(_surname(ext, i) == name for i, _ in _mentions_in(ext, span, (Kind.PERSON,)))
-
-
-# "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
-# "In this connection, I told him ...", "However, I again stressed hope ..."
-_WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
-                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
-_HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
-                      r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
-_HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
-
-
-def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
-    text = ext.document.text
-    speech = lexicon().alternation(lexicon().speech_verbs)
-    for index, mention in _mentions_in(ext, sentence, (Kind.PERSON,)):
-        if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
-                    text[mention.span.end : mention.span.end + 80]):
-            return index
-    if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(
-            rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?{speech}\b", text[sentence.start : sentence.end])):
-        return ext.writer  # "I asked him to study the figures", "However, I again stressed ...": the writer speaks
-    return None
-
-
-def _mentions_in(ext: Extraction, span: Span, kinds: tuple[Kind, ...]) -> list[tuple[int, Mention]]:
-    """Mentions of ``kinds`` inside ``span``, in text order."""
-    return [(i, m) for i, m in ext.mentions_between(span.start, span.end) if m.kind in kinds]
-
-
-# ---------------------------------------------------------------------------------- requests
-
-Spoken = list[tuple[Scope, Span]]
 
 
 def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request]:
@@ -167,7 +56,7 @@ def _restated(ext: Extraction, requests: list[Request]) -> list[Request]:
     asked: set[str | None] = set()
     out = []
     for request in requests:
-        who = _surname(ext, request.requester)
+        who = surname(ext, request.requester)
         if not (who in asked and _ANAPHORIC.fullmatch(request.item_label.strip())):
             out.append(request)
         asked.add(who)
@@ -196,7 +85,7 @@ def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int])
         return False
     subject = "He" if pronoun.group(1).lower() == "him" else "She"
     return (re.match(rf"\W*(?:\w+\W+){{0,2}}?{subject}\b", text[sentence.start : cue[0]]) is not None
-            and not _mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
+            and not mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
 
 
 def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
@@ -206,7 +95,7 @@ def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
     if not owner:
         return None
     end = sentence.start + owner.start()
-    people = [i for i, m in _mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
+    people = [i for i, m in mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
     return people[-1] if people else None
 
 
@@ -281,7 +170,7 @@ def _item_groups(ext: Extraction, asked: Span) -> list[tuple[Span, Mention]]:
     # "provide our military students ... with the appropriate equipment": the students receive, not asked for
     receivers = [Span(asked.start + m.start(1), asked.start + m.end(1))
                  for m in _RECEIVER.finditer(text[asked.start : asked.end])]
-    for _, item in _mentions_in(ext, asked, (Kind.ITEM,)):
+    for _, item in mentions_in(ext, asked, (Kind.ITEM,)):
         if any(item.span in r for r in receivers):
             continue
         groups.setdefault(_item_phrase(text, item.span, asked), []).append(item)
@@ -384,7 +273,7 @@ def _principal(ext: Extraction, scope: Scope, sentence: Span) -> int | None:
     text = ext.document.text
     window = Span(scope.span.start, sentence.end)
     found = None
-    for index, mention in _mentions_in(ext, window, (Kind.PERSON,)):
+    for index, mention in mentions_in(ext, window, (Kind.PERSON,)):
         after = text[mention.span.end : mention.span.end + 80]
         if re.match(r"(?:,[^,]{0,40},)?\s+(?:also\s+)?(?:asked|requested|instructed|wished|wants|wanted)\b", after):
             found = index

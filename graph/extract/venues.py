@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from graph.extract.facts import Scope, Spoken, _mentions_in, scopes
 from graph.extract.lexicon import lexicon
+from graph.extract.speakers import Scope, Spoken, mentions_in, scopes
 from graph.types import Extraction, Kind, Mention, Span, Stance, VenueProposal
 
 _LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
@@ -86,7 +86,7 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
     """Venues in one sentence. ``short``: it borrows the cue of the sentence before; ``after_cue``:
     the sentence before spoke of venues, so places it puts first or offers as examples count."""
     text = ext.document.text
-    places = [(i, m) for i, m in _mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY)) if not _adjectival(text, m)]
+    places = [(i, m) for i, m in mentions_in(ext, sentence, (Kind.PLACE, Kind.COUNTRY)) if not _adjectival(text, m)]
     cues = _cue_spans(text, sentence)
     out: list[VenueProposal] = []
     previous_end: int | None = None

@@ -1,0 +1,120 @@
+"""Who speaks each sentence: the turn's speaker where the record has speaker labels; otherwise
+the person named as subject of a verb of speaking in the sentence ("Rapacki said Poland was
+prepared..."), the writer where "I" acts in a telegram, the person "he" stands for, else the last
+such person in the paragraph. Requests (``facts.py``) and venues (``venues.py``) are read per
+sentence with its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.extract.lexicon import lexicon
+from graph.extract.sentences import sentences
+from graph.types import Extraction, Kind, Mention, Span
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A stretch of text voiced by one speaker (mention index), or by nobody known."""
+
+    span: Span
+    speaker: int | None
+    turn: int | None  # index into Extraction.turns
+
+
+def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
+    """Every sentence of the record's body with the scope it is spoken in."""
+    doc = ext.document
+    if ext.turns and not ext.reported_speech:
+        for i, turn in enumerate(ext.turns):
+            for sentence in sentences(doc.text, turn.span):
+                yield Scope(turn.span, turn.speaker, i), sentence
+        return
+    other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
+    before: int | None = None  # the one who spoke before ``other``: "He asked if Mr. Gromyko ..."
+    quoting: int | None = None  # who speaks a quotation still open: 'I then stated the following: “...'
+    for para in doc.paragraphs:
+        last: int | None = None
+        for sentence in sentences(doc.text, para):
+            words = sentence.of(doc.text)
+            if quoting is not None:  # the quotation's sentences are its speaker's, whoever "he" is in them
+                last = quoting
+                quoting = None if "”" in words else quoting
+                yield Scope(para, last, None), sentence
+                continue
+            subject = _reported_speaker(ext, sentence)
+            he = subject is None and (_HE.match(doc.text, sentence.start, sentence.end) is not None
+                                      or _HE_SAID.search(doc.text, sentence.start, sentence.end) is not None)
+            if he:
+                # "He replied ...", "It was his personal opinion that ...", "In answer to my query, he
+                # replied ..."; but "he" is never the writer ("I"), nor the person his sentence names
+                subject = before if before is not None and other is not None and _named_in(ext, other, sentence) \
+                    else other
+            last = subject if subject is not None or he else last
+            if subject is not None and subject == ext.writer and other is None:
+                other = _met(ext, sentence)  # "I met with Kosygin ...": the one "he" stands for
+            elif subject is not None and surname(ext, subject) not in {surname(ext, i) for i in (ext.writer, other)}:
+                before, other = other, subject
+            if words.count("“") > words.count("”") and last is not None:
+                quoting = last
+            yield Scope(para, last, None), sentence
+
+
+def _met(ext: Extraction, sentence: Span) -> int | None:
+    """The person the writer says he met or called on in ``sentence``."""
+    found = _MET.search(ext.document.text, sentence.start, sentence.end)
+    if not found:
+        return None
+    people = [i for i, m in mentions_in(ext, Span(found.end(), sentence.end), (Kind.PERSON,))
+              if m.span.start == found.end()]
+    return people[0] if people else None
+
+
+_MET = re.compile(r"\bI\s+(?:\w+ly\s+)?(?:met|saw|called\s+on|visited|received)\s+(?:with\s+)?"
+                  r"(?:(?:Mr|Mrs|Dr|Sir|Ambassador|Minister|Chairman|Premier|President|Secretary)\.?\s+)?")
+
+
+def surname(ext: Extraction, index: int | None) -> str | None:
+    """The last word of a person mention (a role stands for its holder): the same person however named."""
+    if index is None:
+        return None
+    return ext.mentions[ext.coref.get(index, index)].surface.split()[-1].lower()
+
+
+def _named_in(ext: Extraction, person: int, span: Span) -> bool:
+    """Is ``person`` (by surname) named inside ``span``?"""
+    name = surname(ext, person)
+    return any(surname(ext, i) == name for i, _ in mentions_in(ext, span, (Kind.PERSON,)))
+
+
+# "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
+# "In this connection, I told him ...", "However, I again stressed hope ..."
+_WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
+                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
+_HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
+                      r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
+_HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
+
+
+def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
+    text = ext.document.text
+    speech = lexicon().alternation(lexicon().speech_verbs)
+    for index, mention in mentions_in(ext, sentence, (Kind.PERSON,)):
+        if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
+                    text[mention.span.end : mention.span.end + 80]):
+            return index
+    if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(
+            rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?{speech}\b", text[sentence.start : sentence.end])):
+        return ext.writer  # "I asked him to study the figures", "However, I again stressed ...": the writer speaks
+    return None
+
+
+def mentions_in(ext: Extraction, span: Span, kinds: tuple[Kind, ...]) -> list[tuple[int, Mention]]:
+    """Mentions of ``kinds`` inside ``span``, in text order."""
+    return [(i, m) for i, m in ext.mentions_between(span.start, span.end) if m.kind in kinds]
+
+
+Spoken = list[tuple[Scope, Span]]
