@@ -409,3 +409,14 @@ def test_he_in_a_telegram_is_whom_the_writer_met_and_a_quotation_keeps_its_speak
     assert asked == {"join talks on Laos": "Harriman", "end the war": "Kosygin"}
     venues = {(ext.mentions[p.proposer].surface, ext.mentions[p.venue].surface, p.stance) for p in ext.proposals}
     assert {("Kosygin", "Soviet Union", Stance.REJECTED), ("Kosygin", "United States", Stance.REJECTED)} <= venues
+
+
+def test_a_request_restated_later_is_one_request() -> None:
+    doc = plain("9. The Minister, Mr. Hasluck, asked whether Mr. Gromyko felt that the principle of self "
+                "determination should apply to Formosa. Mr. Gromyko replied no.\n\n10. Mr. Hasluck asked if Mr. "
+                "Gromyko would agree that these countries should be permitted the principle of self determination. "
+                "Mr. Hasluck asked whether the British Government would send aircraft. Mr. Hasluck asked whether "
+                "the British Government would send missiles.")
+    labels = [r.item_label for r in extract(doc).requests]
+    assert sum("self determination" in label for label in labels) == 1
+    assert any("aircraft" in label for label in labels) and any("missiles" in label for label in labels)

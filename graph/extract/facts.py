@@ -52,15 +52,29 @@ _ANAPHORIC = re.compile(r"(?:agree\s+to\s+|accept\s+|consider\s+|do\s+)?(?:what\
 
 
 def _restated(ext: Extraction, requests: list[Request]) -> list[Request]:
-    """Drop a request whose object only points back at what its requester asked for before."""
-    asked: set[str | None] = set()
-    out = []
+    """Drop a request that restates one its requester made in an earlier sentence: its object only
+    points back ("agree to what he proposed"), or it shares a pair of content words, not both
+    capitalised (not just "British Government"), with it, and no other kind of item
+    ("the principle of self determination", "let the Americans know")."""
+    kept: list[Request] = []
     for request in requests:
         who = surname(ext, request.requester)
-        if not (who in asked and _ANAPHORIC.fullmatch(request.item_label.strip())):
-            out.append(request)
-        asked.add(who)
-    return out
+        earlier = [r for r in kept if surname(ext, r.requester) == who and r.evidence != request.evidence]
+        pairs = _pairs(request.item_label)
+        if earlier and _ANAPHORIC.fullmatch(request.item_label.strip()):
+            continue
+        if any(not (r.item_key and request.item_key and r.item_key != request.item_key)
+               and pairs & _pairs(r.item_label) for r in earlier):
+            continue
+        kept.append(request)
+    return kept
+
+
+def _pairs(label: str) -> set[tuple[str, str]]:
+    """Neighbouring content words (four letters or more, function words skipped) of a label."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", label) if w.lower() not in lexicon().function_words]
+    return {(a.lower(), b.lower()) for a, b in zip(words, words[1:], strict=False)
+            if not (a[0].isupper() and b[0].isupper())}
 
 
 # A request named rather than made ("the act setting out the request for legislation"), or one only

@@ -65,7 +65,7 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
     text = ext.document.text
     words = lexicon().alternation(lexicon().institutions)
     after = re.compile(rf"[ \t]+({words})\b")
-    embassy_in = re.compile(rf"\b({words})[ \t]+(?:in|at)[ \t]+$")
+    embassy_in = re.compile(rf"\b({words})[ \t]+(?:in|at|to)[ \t]+(?:the[ \t]+)?$")
     taken = [m.span for m in ext.mentions if m.kind is Kind.ORGANIZATION]
     found = []
     for mention in list(ext.mentions):
@@ -75,16 +75,90 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
         lead = embassy_in.search(text, max(0, mention.span.start - 40), mention.span.start)
         if follow and mention.kind is Kind.COUNTRY:
             span, word = Span(mention.span.start, follow.end(1)), follow.group(1)
-        elif lead and mention.kind is Kind.PLACE:
+        elif lead and (mention.kind is Kind.PLACE or _LOCATED.fullmatch(lead.group(1))):
+            # "Embassy in Warsaw", "Embassy in the Soviet Union", "the Government in Saigon"
             span, word = Span(lead.start(1), mention.span.end), lead.group(1)
         else:
             continue
         if any(span.overlaps(t) for t in taken):
             continue
         taken.append(span)
-        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=owned_key(gazetteer, mention.key, word),
-                             source="institution"))
+        key = owned_key(gazetteer, mention.key, word) if follow else located_key(mention.key, word)
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=key, source="institution"))
+    found += _host_ministries(ext, gazetteer, taken)
     return found + find_units(ext, taken)
+
+
+# Only a mission is named by where it is: "the Government in Saigon" is the country's own.
+_LOCATED = re.compile(r"(?:Embassy|High Commission|Legation|Consulate(?:[- ]General)?|Mission|Delegation|"
+                      r"Trade Mission|Military Mission)", re.I)
+
+
+def foreign_ministry_of(gazetteer: Gazetteer, country: str) -> str | None:
+    """The curated foreign ministry of a country, if any.
+
+    >>> foreign_ministry_of(Gazetteer.default(), "ussr")
+    'organization:ussr_mfa'
+    """
+    return _foreign_ministries(gazetteer).get(country)
+
+
+@lru_cache(maxsize=4)
+def _foreign_ministries(gazetteer: Gazetteer) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in sorted(gazetteer.entries(Kind.ORGANIZATION), key=lambda e: (len(e.key), e.key)):
+        names = [entry.name, *entry.aliases]
+        if entry.country and any(re.match(r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b", n) for n in names):
+            found.setdefault(entry.country, entry.id)
+    return found
+
+
+def located_key(place_key: str, institution: str) -> str:
+    """A mission named by where it is, not whose it is: ``institution:in-<kind>:<key>:<word>``.
+
+    >>> located_key("country:ussr", "Embassy"), located_key("place:warsaw", "Embassy")
+    ('institution:in-country:ussr:embassy', 'institution:in-place:warsaw:embassy')
+    """
+    kind, _, key = place_key.partition(":")
+    return institution_key(f"in-{kind}:{key}", institution)
+
+
+def _host_ministries(ext: Extraction, gazetteer: Gazetteer, taken: list[Span]) -> list[Mention]:
+    """A foreign ministry named without its country ("MFA", "FonMin", "the Foreign Ministry") in a
+    record dated from a place abroad is the host country's: a telegram from Moscow means the Soviet
+    one. Not in a record dated at home (the archive's own country, ``lexicon.yaml``
+    ``archive_countries``), and not "FonMin" as a title ("FonMin Rapacki")."""
+    doc = ext.document
+    host = _dateline_country(ext, gazetteer)
+    if host is None or host == lexicon().archive_country(doc.format):
+        return []
+    text, found = doc.text, []
+    for match in re.finditer(rf"\b(?:{lexicon().alternation(lexicon().bare_foreign_ministries)})\b", text):
+        span = Span(match.start(), match.end())
+        title_use = _NAME_AFTER.match(text, span.end) and not _TITLE_BEFORE.search(text, 0, span.start)
+        if any(span.overlaps(t) for t in taken) or title_use:
+            continue
+        taken.append(span)
+        owner = f"{Kind.COUNTRY.value}:{host}"
+        key = foreign_ministry_of(gazetteer, host) or institution_key(owner, "Foreign Ministry")
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=key, source="institution"))
+    return found
+
+
+def _dateline_country(ext: Extraction, gazetteer: Gazetteer) -> str | None:
+    place = ext.document.place
+    keys = [m.key for m in ext.mentions if place and m.span == place and m.key]
+    if len(keys) != 1:
+        return None
+    entry = gazetteer.get(keys[0])
+    return entry.key if entry.kind is Kind.COUNTRY else entry.country
+
+
+# A capitalised word right after, and none right before: the word is a title there ("I saw FonMin
+# Rapacki"), not in "DirGen FonMin Michalowski" (an official of the ministry). People are found
+# after institutions, so this looks at the text.
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
 
 
 UNIT = "unit:"

@@ -28,6 +28,13 @@ class Lexicon:
     sub_units: tuple[str, ...] = ()
     deputy_ranks: frozenset[str] = frozenset()
     units_not_names: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    bare_foreign_ministries: tuple[str, ...] = ()
+    archive_countries: tuple[tuple[str, str], ...] = ()  # (reader format, the archive's own country key)
+
+    def archive_country(self, fmt: str) -> str | None:
+        """The country whose archive a reader's format is (FRUS: the United States), if one."""
+        return dict(self.archive_countries).get(fmt)
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -61,6 +68,9 @@ def lexicon() -> Lexicon:
             sub_units=tuple(str(w) for w in data.get("sub_units", ())),
             deputy_ranks=frozenset(str(w).lower() for w in data.get("deputy_ranks", ())),
             units_not_names=frozenset(str(w) for w in data.get("units_not_names", ())),
+            function_words=frozenset(str(w).lower() for w in data.get("function_words", ())),
+            bare_foreign_ministries=tuple(str(w) for w in data.get("bare_foreign_ministries", ())),
+            archive_countries=tuple(sorted((str(k), str(v)) for k, v in (data.get("archive_countries") or {}).items())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

@@ -103,7 +103,7 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
     text = ext.document.text
     speech = lexicon().alternation(lexicon().speech_verbs)
     for index, mention in mentions_in(ext, sentence, (Kind.PERSON,)):
-        if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
+        if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?,?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
                     text[mention.span.end : mention.span.end + 80]):
             return index
     if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(

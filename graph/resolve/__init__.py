@@ -66,9 +66,12 @@ def _resolve_institution(res: Resolution, index: int, mention: Mention, gazettee
     """ "Polish Govt" -> org/poland-government "Government of Poland"; "Embassy in Warsaw" ->
     org/embassy-in-warsaw "Embassy in Warsaw"."""
     owner_kind, owner_key, word = mention.key[len(INSTITUTION) :].split(":")
-    owner = gazetteer.get(f"{owner_kind}:{owner_key}")
+    located = owner_kind.startswith("in-")  # named by where it is ("Embassy in the Soviet Union"), not whose
+    owner = gazetteer.get(f"{owner_kind.removeprefix('in-')}:{owner_key}")
     title = word.replace("-", " ").title().replace(" Of ", " of ")
-    if owner.kind is Kind.COUNTRY:
+    if located and owner.kind is Kind.COUNTRY:
+        entity_id, name, country = f"org/{word}-in-{owner.key}", f"{title} in {owner.name}", None
+    elif owner.kind is Kind.COUNTRY:
         entity_id, name, country = f"org/{owner.key}-{word}", f"{title} of {owner.name}", owner.key
     else:
         entity_id, name, country = f"org/{word}-in-{owner.key}", f"{title} in {owner.name}", owner.country
@@ -85,21 +88,25 @@ def _own_embassy(res: Resolution, gazetteer: Gazetteer) -> None:
     doc = res.document
     here = [m.key for m in res.extraction.mentions if doc.place and m.span == doc.place and m.key]
     owned = [e for e in res.entities if e.startswith("org/") and e.endswith("-embassy")]
-    located = [e for e in res.entities if e.startswith("org/embassy-in-")]
-    town = here[0].split(":")[-1] if len(here) == 1 else ""
-    if len(owned) != 1 or located != [f"org/embassy-in-{town}"]:
+    located = sorted(e for e in res.entities if e.startswith("org/embassy-in-"))
+    if len(here) != 1 or len(owned) != 1 or not located:
         return
-    owner, place = res.entities[owned[0]], res.entities[located[0]]
-    if owner.country is None or owner.country == place.country:
+    town = here[0].split(":")[-1]
+    host = gazetteer.get(here[0]).country or ""  # "Embassy in the Soviet Union" in a telegram from Moscow
+    if not set(located) <= {f"org/embassy-in-{town}", f"org/embassy-in-{host}"}:
+        return
+    owner = res.entities[owned[0]]
+    if owner.country is None or owner.country == f"country/{host}":
         return  # an American embassy is never in America
     where = gazetteer.get(here[0]).name
     entity_id = f"{owned[0]}-in-{town}"
     merged = Entity(id=entity_id, kind=Kind.ORGANIZATION, name=f"{owner.name} in {where}", country=owner.country,
-                    alternate_names=owner.alternate_names | place.alternate_names)
-    del res.entities[owned[0]], res.entities[located[0]]
+                    alternate_names=owner.alternate_names.union(*(res.entities[e].alternate_names for e in located)))
+    for old in (owned[0], *located):
+        del res.entities[old]
     res.entities[entity_id] = merged
     for index, old in list(res.entity_of.items()):
-        if old in (owned[0], located[0]):
+        if old == owned[0] or old in located:
             res.entity_of[index] = entity_id
 
 

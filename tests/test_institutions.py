@@ -1,0 +1,46 @@
+"""Institutions named by where they are, and a foreign ministry named without its country."""
+
+from __future__ import annotations
+
+from graph.extract import extract
+from graph.resolve import resolve
+from graph.types import Document, Span
+
+
+def dated(text: str, place: str, fmt: str = "plain") -> Document:
+    """A record whose dateline place is the first occurrence of ``place``."""
+    start = text.index(place)
+    return Document(path="x.txt", format=fmt, text=text, place=Span(start, start + len(place)))
+
+
+def organisations(doc: Document) -> dict[str, set[str]]:
+    res = resolve(extract(doc))
+    return {e.id: {e.name, *e.alternate_names} for e in res.entities.values() if e.kind.value == "organization"}
+
+
+def test_a_mission_in_a_country_is_named_by_where_it_is_not_whose() -> None:
+    orgs = organisations(Document(path="x.txt", format="plain",
+                                  text="Telegram From the Embassy in the Soviet Union to the Department of State."))
+    assert "Embassy in the Soviet Union" in orgs["org/embassy-in-ussr"]
+    assert not any(key.startswith("org/ussr-") for key in orgs), "not the Soviet Union's own embassy"
+
+
+def test_a_countrys_own_mission_is_still_its_own() -> None:
+    orgs = organisations(Document(path="x.txt", format="plain", text="The Soviet Embassy replied at once."))
+    assert "Soviet Embassy" in orgs["org/ussr-embassy"]
+
+
+def test_a_bare_foreign_ministry_in_a_telegram_from_abroad_is_the_host_countrys() -> None:
+    doc = dated("Moscow, March 4, 1965. I protested to the MFA about the demonstration.", "Moscow", "frus-tei")
+    assert "MFA" in organisations(doc)["org/ussr_mfa"]
+    doc = dated("Warsaw, December 7. DirGen FonMin Michalowski called on me.", "Warsaw", "frus-tei")
+    assert "FonMin" in organisations(doc)["org/poland-foreign-ministry"]
+
+
+def test_a_bare_foreign_ministry_is_left_alone_at_home_without_a_dateline_or_as_a_title() -> None:
+    at_home = dated("Washington, March 4, 1965. The Foreign Ministry has not replied.", "Washington", "frus-tei")
+    assert not any("Foreign Ministry" in names for names in organisations(at_home).values())
+    undated = Document(path="x.txt", format="plain", text="The MFA has not replied.")
+    assert not any("MFA" in names for names in organisations(undated).values())
+    title = dated("Warsaw, December 7. FonMin Rapacki received me.", "Warsaw", "frus-tei")
+    assert not any("FonMin" in names for names in organisations(title).values())
