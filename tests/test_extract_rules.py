@@ -420,3 +420,9 @@ def test_a_request_restated_later_is_one_request() -> None:
     labels = [r.item_label for r in extract(doc).requests]
     assert sum("self determination" in label for label in labels) == 1
     assert any("aircraft" in label for label in labels) and any("missiles" in label for label in labels)
+
+
+def test_what_we_would_not_like_is_asked_but_a_verb_and_a_pronoun_name_nothing() -> None:
+    doc = wilson("Le Duc Tho A mistake might occur, but we don’t want to make this. Therefore we would not like to "
+                 "give our meeting publicity.\n\nA. N. Kosygin Agreed.", present="Cdes. Le Duc Tho, A. N. Kosygin.")
+    assert [r.item_label for r in extract(doc).requests] == ["give our meeting publicity"]

@@ -224,7 +224,8 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
     elif groups:
         return ""
     head = _clean(head_text)
-    return head if len(re.findall(r"[A-Za-z]{3,}", head)) >= 2 else ""
+    content = [w for w in re.findall(r"[A-Za-z]{3,}", head) if w.lower() not in lexicon().function_words]
+    return head if len(content) >= 2 else ""  # not "make this": a verb and a pronoun name nothing
 
 
 def _clean(phrase: str) -> str:
