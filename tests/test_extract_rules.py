@@ -426,3 +426,9 @@ def test_what_we_would_not_like_is_asked_but_a_verb_and_a_pronoun_name_nothing()
     doc = wilson("Le Duc Tho A mistake might occur, but we don’t want to make this. Therefore we would not like to "
                  "give our meeting publicity.\n\nA. N. Kosygin Agreed.", present="Cdes. Le Duc Tho, A. N. Kosygin.")
     assert [r.item_label for r in extract(doc).requests] == ["give our meeting publicity"]
+
+
+def test_a_known_surname_owning_a_conversation_or_letter_is_a_person() -> None:
+    found = people(plain("For a memorandum of Rusk’s conversation with the Ambassador, see the file."))
+    assert "Rusk" in found
+    assert not people(plain("He criticised Washington’s policy and Moscow’s position."))

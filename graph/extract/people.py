@@ -232,6 +232,9 @@ class _Finder:
             return False
         return bool(
             re.match(rf"(?:’s|'s)?\s+(?:{speech}|and|or|had|has|was|is|will|would)\b", after)
+            or re.match(r"(?:’s|'s)\s+(?:[a-z]+\s+)?(?:conversation|letter|message|statement|talk|visit|meeting|"
+                        r"remarks|views|proposal|speech|reply|request|position|policy|note|memorandum|telegram)s?\b",
+                        after)  # "Rusk’s conversation with Dobrynin", "Stevenson’s letter"
             or re.search(r"\b(?:to|with|by|from|and|or|between|told|asked|met|as well as|except)\s+$", before)
         )
 
