@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.extract.asked import asks, nearest_speaker, with_subject, writers_request
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.resolve.gazetteer import Gazetteer
@@ -75,9 +76,11 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 
 
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
-# "In this connection, I told him ...", "However, I again stressed hope ..."
+# "In this connection, I told him ...", "However, I again stressed hope ...", or of a modal: "I should be
+# most grateful ...", "I would hope ..."
 _WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
-                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
+                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|"
+                          r"should|would|shall|must)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
@@ -115,16 +118,18 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
             continue
         if screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
             continue  # no pattern matches anywhere in the sentence
-        cues = [(cue, _possessor(ext, sentence, cue[0]))  # "Ambassador Kohler's request for ..."
+        cues = [(cue, _possessor(ext, sentence, cue[0]) or writers_request(ext, sentence, cue))  # "Kohler's request"
                 for cue in _cues(ext.document.text, sentence, patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
+        cues = [(cue, owner if owner is not None else _reporter(ext, scope, sentence, cue)) for cue, owner in cues]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             if voiced.speaker is not None:
-                out.extend(_requests_in(ext, voiced, sentence, Span(cue[1], end)))
-    return _restated(ext, out)
+                for asked in asks(ext.document.text, sentence, cue, end):
+                    out.extend(_requests_in(ext, voiced, sentence, asked))
+    return with_subject(ext, _restated(ext, out))
 
 
 # An object that only points back: "he was entitled to ask the British Government to agree to what he proposed".
@@ -167,6 +172,12 @@ def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int])
     subject = "He" if pronoun.group(1).lower() == "him" else "She"
     return (re.match(rf"\W*(?:\w+\W+){{0,2}}?{subject}\b", text[sentence.start : cue[0]]) is not None
             and not _mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
+
+
+def _reporter(ext: Extraction, scope: Scope, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Another speaker named nearer the cue than the sentence's own ("X went on to say that Y stated that ...")."""
+    nearest = nearest_speaker(ext, sentence, cue[0])
+    return nearest if nearest is not None and _surname(ext, nearest) != _surname(ext, scope.speaker) else None
 
 
 def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
@@ -291,7 +302,7 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
     elif groups:
         return ""
     head = _clean(head_text)
-    return head if len(re.findall(r"[A-Za-z]{3,}", head)) >= 2 else ""
+    return head if len(re.findall(r"[A-Za-z]{3,}|\d{3,}", head)) >= 2 else ""  # "Agenda 2000"
 
 
 def _clean(phrase: str) -> str:
