@@ -82,3 +82,30 @@ def test_an_ask_reported_inside_anothers_report_is_the_nearer_speakers() -> None
                 "the USG to restate its position, the bombing grew.")
     got = asked(extract(doc))
     assert got and {who for who, _ in got} == {"Lewandowski"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "I expect in fact to receive the report before then.",
+    "The need for growth demanded a large volume of immigrants.",
+    "If the U.S.A. did ask Australia for a quick signature, Cabinet would meet.",
+    "He said they had had every opportunity to seek explanations through the usual channels.",
+])
+def test_a_forecast_a_things_demand_a_supposed_ask_and_a_missed_chance_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I would appreciate that the Governor had the Crown in mind throughout.",
+    "I would hope that our exporters will take full advantage of the opening.",
+    "Suharto has appealed to the people to give the new Cabinet a chance.",
+    "It was humiliating to have the final appeal for any part of its courts heard abroad.",
+    "Can we expect her to accept an avowed enemy on her doorstep.",
+])
+def test_understanding_hoping_for_ones_own_appeals_at_home_and_at_law_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_one_purpose_joined_by_and_to_with_a_gerund_is_one_ask() -> None:
+    got = asked(extract(plain(TELEGRAM + "I would like you to raise the following subjects with a view to both "
+                                         "putting our case and to eliciting their thinking.")))
+    assert len(got) == 1 and "eliciting" in got[0][1]

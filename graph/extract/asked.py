@@ -11,9 +11,10 @@ from graph.types import Extraction, Kind, Request, Span
 
 # A second ask joined to the first: "... for any further views you may have and any efforts you may
 # make to end the war", "... to pay for the damage and to repair the windows" (not "and to the
-# Embassy", "and to Hanoi": a second place or receiver of the same ask).
+# Embassy", "and to Hanoi": a second place or receiver of the same ask; nor "with a view to both putting
+# our view and to eliciting theirs": one purpose).
 _SECOND_ASK = re.compile(
-    r",?\s+and\s+(?:also\s+)?(?=any\s+\w|to\s+(?!the\b|a\b|an\b|this\b|that\b|(?-i:[A-Z]))[a-z]+\s)", re.I)
+    r",?\s+and\s+(?:also\s+)?(?=any\s+\w|to\s+(?!the\b|a\b|an\b|this\b|that\b|\w+ing\b|(?-i:[A-Z]))[a-z]+\s)", re.I)
 # "My additional requests (those for compensation) he said would be examined": the writer's request
 # named as the subject of what the other side answered.
 _WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?)\b", re.I)

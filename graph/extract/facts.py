@@ -152,7 +152,7 @@ def _restated(ext: Extraction, requests: list[Request]) -> list[Request]:
 # A request named rather than made ("the act setting out the request for legislation"), or one only
 # supposed ("by doing this the Australian Government would be asking the British Government to ...").
 _NAMED_REQUEST = re.compile(r"\b(?:the|a|an|this|that|these|those|any|such|its|their)\s+(?:\w+\s+)?$", re.I)
-_SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:\w+\s+){0,3}$", re.I)
+_SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 
 def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
