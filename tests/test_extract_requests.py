@@ -109,3 +109,14 @@ def test_one_purpose_joined_by_and_to_with_a_gerund_is_one_ask() -> None:
     got = asked(extract(plain(TELEGRAM + "I would like you to raise the following subjects with a view to both "
                                          "putting our case and to eliciting their thinking.")))
     assert len(got) == 1 and "eliciting" in got[0][1]
+
+
+def test_asks_announced_then_stated_as_what_must_be_done() -> None:
+    body = ("Mr. Soares thanks the Chancellor for his remarks. He wanted to make personal appeals to the Chancellor "
+            "today: first, he wanted to appeal to the Chancellor. It was therefore essential to settle two things "
+            "before May, namely the tariff and the fishing quota.")
+    got = asked(extract(plain(body)))
+    assert {who for who, _ in got} == {"Soares"} and len(got) == 2
+    assert "tariff" in got[0][1] and "fishing quota" in got[1][1]
+    unannounced = "Mr. Soares thanks the Chancellor. It was therefore essential to settle the tariff before May."
+    assert asked(extract(plain(unannounced))) == []

@@ -15,6 +15,7 @@ from graph.types import Extraction, Kind, Request, Span
 # our view and to eliciting theirs": one purpose).
 _SECOND_ASK = re.compile(
     r",?\s+and\s+(?:also\s+)?(?=any\s+\w|to\s+(?!the\b|a\b|an\b|this\b|that\b|\w+ing\b|(?-i:[A-Z]))[a-z]+\s)", re.I)
+_LISTED = re.compile(r",?\s+and\s+(?=the\s|an?\s)", re.I)
 # "My additional requests (those for compensation) he said would be examined": the writer's request
 # named as the subject of what the other side answered.
 _WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?)\b", re.I)
@@ -22,11 +23,15 @@ _WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|deman
 
 def asks(text: str, sentence: Span, cue: tuple[int, int], end: int) -> list[Span]:
     """The spans asked for after ``cue`` up to ``end``: cut at the parenthesis the cue stands in,
-    split where a second ask is joined to the first."""
+    split where a second ask is joined to the first or where things asked are listed after "namely"."""
     end = _close(text, sentence, cue, end)
     out: list[Span] = []
     start = cue[1]
-    for joint in _SECOND_ASK.finditer(text, start, end):
+    namely = re.search(r"\bnamely\b", text[start:end], re.I)
+    joints = list(_SECOND_ASK.finditer(text, start, end))
+    if namely:  # "two things, namely the Euro and the opening of negotiations"
+        joints += list(_LISTED.finditer(text, start + namely.end(), end))
+    for joint in sorted(joints, key=lambda m: m.start()):
         if joint.start() > start:
             out.append(Span(start, joint.start()))
         start = joint.end()
@@ -92,3 +97,23 @@ def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
                 text[mention.span.end : min(mention.span.end + 80, cue)]):
             found = index
     return found
+
+
+class Announced:
+    """Asks announced ("he wanted to make personal appeals to the Chancellor:") and made afterwards in
+    the same paragraph and voice by a statement of what must be done ("It was therefore essential to ...")."""
+
+    def __init__(self) -> None:
+        lex = lexicon()
+        self._announce = [re.compile(p, re.I) for p in lex.request_announcements]
+        self.patterns = [re.compile(p, re.I) for p in lex.announced_request_patterns]
+        self._by: tuple[Span, int | None] | None = None
+
+    def after(self, text: str, paragraph: Span, speaker: int | None, sentence: Span) -> bool:
+        """Is ``sentence`` in a paragraph where ``speaker`` announced asks before it? (Call once per sentence.)"""
+        made = self._by is not None and self._by == (paragraph, speaker) and speaker is not None
+        if any(p.search(text, sentence.start, sentence.end) for p in self._announce):
+            self._by = (paragraph, speaker)
+        elif self._by is not None and self._by[0] != paragraph:
+            self._by = None
+        return made

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.extract.asked import asks, nearest_speaker, with_subject, writers_request
+from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_request
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.resolve.gazetteer import Gazetteer
@@ -113,13 +113,15 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
     screen = _screen(lex.request_patterns)
     out: list[Request] = []
+    announced = Announced()
     for scope, sentence in spoken if spoken is not None else scopes(ext):
+        after = announced.after(ext.document.text, scope.span, scope.speaker, sentence)
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
-        if screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
+        if not after and screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
             continue  # no pattern matches anywhere in the sentence
         cues = [(cue, _possessor(ext, sentence, cue[0]) or writers_request(ext, sentence, cue))  # "Kohler's request"
-                for cue in _cues(ext.document.text, sentence, patterns)]
+                for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
         cues = [(cue, owner if owner is not None else _reporter(ext, scope, sentence, cue)) for cue, owner in cues]

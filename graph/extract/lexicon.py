@@ -28,6 +28,8 @@ class Lexicon:
     sub_units: tuple[str, ...] = ()
     deputy_ranks: frozenset[str] = frozenset()
     units_not_names: frozenset[str] = frozenset()
+    request_announcements: tuple[str, ...] = ()
+    announced_request_patterns: tuple[str, ...] = ()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -61,6 +63,8 @@ def lexicon() -> Lexicon:
             sub_units=tuple(str(w) for w in data.get("sub_units", ())),
             deputy_ranks=frozenset(str(w).lower() for w in data.get("deputy_ranks", ())),
             units_not_names=frozenset(str(w) for w in data.get("units_not_names", ())),
+            request_announcements=tuple(str(w) for w in data.get("request_announcements", ())),
+            announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err
