@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_request
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -29,21 +30,25 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     patterns = [re.compile(p, re.I) for p in lex.request_patterns]
     screen = _screen(lex.request_patterns)
     out: list[Request] = []
+    announced = Announced()
     for scope, sentence in spoken if spoken is not None else scopes(ext):
+        after = announced.after(ext.document.text, scope.span, scope.speaker, sentence)
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
-        if screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
+        if not after and screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
             continue  # no pattern matches anywhere in the sentence
-        cues = [(cue, _possessor(ext, sentence, cue[0]))  # "Ambassador Kohler's request for ..."
-                for cue in _cues(ext.document.text, sentence, patterns)]
+        cues = [(cue, _possessor(ext, sentence, cue[0]) or writers_request(ext, sentence, cue))  # "Kohler's request"
+                for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
+        cues = [(cue, owner if owner is not None else _reporter(ext, scope, sentence, cue)) for cue, owner in cues]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             if voiced.speaker is not None:
-                out.extend(_requests_in(ext, voiced, sentence, Span(cue[1], end)))
-    return _restated(ext, out)
+                for asked in asks(ext.document.text, sentence, cue, end):
+                    out.extend(_requests_in(ext, voiced, sentence, asked))
+    return with_subject(ext, _restated(ext, out))
 
 
 # An object that only points back: "he was entitled to ask the British Government to agree to what he proposed".
@@ -80,7 +85,7 @@ def _pairs(label: str) -> set[tuple[str, str]]:
 # A request named rather than made ("the act setting out the request for legislation"), or one only
 # supposed ("by doing this the Australian Government would be asking the British Government to ...").
 _NAMED_REQUEST = re.compile(r"\b(?:the|a|an|this|that|these|those|any|such|its|their)\s+(?:\w+\s+)?$", re.I)
-_SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:\w+\s+){0,3}$", re.I)
+_SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 
 def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
@@ -100,6 +105,12 @@ def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int])
     subject = "He" if pronoun.group(1).lower() == "him" else "She"
     return (re.match(rf"\W*(?:\w+\W+){{0,2}}?{subject}\b", text[sentence.start : cue[0]]) is not None
             and not mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
+
+
+def _reporter(ext: Extraction, scope: Scope, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Another speaker named nearer the cue than the sentence's own ("X went on to say that Y stated that ...")."""
+    nearest = nearest_speaker(ext, sentence, cue[0])
+    return nearest if nearest is not None and surname(ext, nearest) != surname(ext, scope.speaker) else None
 
 
 def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
@@ -224,8 +235,8 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
     elif groups:
         return ""
     head = _clean(head_text)
-    content = [w for w in re.findall(r"[A-Za-z]{3,}", head) if w.lower() not in lexicon().function_words]
-    return head if len(content) >= 2 else ""  # not "make this": a verb and a pronoun name nothing
+    content = [w for w in re.findall(r"[A-Za-z]{3,}|\d{3,}", head) if w.lower() not in lexicon().function_words]
+    return head if len(content) >= 2 else ""  # not "make this": a verb and a pronoun name nothing; "Agenda 2000"
 
 
 def _clean(phrase: str) -> str:

@@ -35,6 +35,8 @@ class Lexicon:
     def archive_country(self, fmt: str) -> str | None:
         """The country whose archive a reader's format is (FRUS: the United States), if one."""
         return dict(self.archive_countries).get(fmt)
+    request_announcements: tuple[str, ...] = ()
+    announced_request_patterns: tuple[str, ...] = ()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -71,6 +73,8 @@ def lexicon() -> Lexicon:
             function_words=frozenset(str(w).lower() for w in data.get("function_words", ())),
             bare_foreign_ministries=tuple(str(w) for w in data.get("bare_foreign_ministries", ())),
             archive_countries=tuple(sorted((str(k), str(v)) for k, v in (data.get("archive_countries") or {}).items())),
+            request_announcements=tuple(str(w) for w in data.get("request_announcements", ())),
+            announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

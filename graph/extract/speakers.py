@@ -93,7 +93,8 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
 # "In this connection, I told him ...", "However, I again stressed hope ..."
 _WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
-                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought)\b")
+                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|"
+                          r"should|would|shall|must)\b")  # or of a modal: "I should be most grateful ..."
 _HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
                       r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")

@@ -1,0 +1,122 @@
+"""How diplomatic records phrase a request: courtesy forms, expectations, assurances sought, appeals,
+wishes to ask, bare infinitives, the writer's own requests named later; each on sentences written
+for these tests (``test_extract_rules.py`` has the older request rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.types import Extraction
+from tests.test_extract_rules import plain
+
+TELEGRAM = "For the Secretary from Harriman.\n\n"
+
+
+def asked(ext: Extraction) -> list[tuple[str | None, str]]:
+    """(requester, what is asked) for each request."""
+    return [(ext.mentions[r.requester].surface if r.requester is not None else None, r.item_label)
+            for r in ext.requests]
+
+
+def test_a_letters_courteous_ask_is_the_writers_and_two_asks_joined_are_two() -> None:
+    ext = extract(plain(TELEGRAM + "The weather was cold. I should be very grateful for your considered views on "
+                                   "the Laos settlement and any help you can give to bring the parties together."))
+    got = asked(ext)
+    assert len(got) == 2 and {who for who, _ in got} == {"Harriman"}
+    assert "views on the Laos settlement" in got[0][1] and got[1][1].startswith("any help you can give")
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("I would appreciate your help in finding the missing correspondent.", "finding the missing correspondent"),
+    ("I told Gromyko that I expected the Soviet Government to pay for the broken windows.", "broken windows"),
+    ("I felt bound to seek firm assurances from the Ministry that the police would guard the consulate.",
+     "assurances from the Ministry"),
+    ("I recalled that we had requested the Foreign Ministry for a police guard at the consulate.", "police guard"),
+    ("Mr. Dobrynin said he would read an appeal to the Canadian Government to ratify the convention on the sea-bed.",
+     "ratify the convention"),
+    ("Mr. Soares went on to say that his last appeal was on Regulation 1408.", "Regulation 1408"),
+    ("Mr. Holt said the matter was delicate. He wished to ask particularly that nothing of this should reach "
+     "the press.", "nothing of this should reach the press"),
+    ("Mr. Kohl said it was urgent. He asked the Prime Minister look into the shipping dispute.",
+     "look into the shipping dispute"),
+    ("Mr. Zorin said that the Soviet Union demanded that the United States withdraw its carriers.", "withdraw"),
+])
+def test_requests_phrased_as_diplomats_phrase_them(sentence: str, words: str) -> None:
+    labels = [label for _, label in asked(extract(plain(TELEGRAM + sentence)))]
+    assert any(words in label for label in labels), labels
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was nothing I need say to him about the harvest.",
+    "I expected the talks to be difficult.",
+    "The bill would abolish appeals to the High Court without reference to London.",
+    "Mr. Rusk thanked the Minister for External Affairs.",
+])
+def test_a_modal_need_a_forecast_an_appeal_at_law_and_an_office_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_an_expectation_of_two_acts_is_two_requests() -> None:
+    got = asked(extract(plain(TELEGRAM + "I told Gromyko that I expected the Soviet Government to pay for the broken "
+                                         "windows and to repair the roof of the consulate.")))
+    assert [label for _, label in got] == ["pay for the broken windows", "repair the roof of the consulate"]
+
+
+def test_the_writers_request_named_in_a_reply_is_the_writers() -> None:
+    doc = plain("For the Secretary from Kohler.\n\nGromyko said he was busy. My further requests (namely the request "
+                "for compensation for the damage) he said would be studied.")
+    got = asked(extract(doc))
+    assert got == [("Kohler", "compensation for the damage")]
+
+
+def test_a_request_pointing_at_this_matter_names_the_subject_raised_before() -> None:
+    doc = plain("Mr. Kohl said he wished to raise a different question concerning the fisheries agreement with "
+                "Norway. He asked the Prime Minister to study this matter.")
+    labels = [label for _, label in asked(extract(doc))]
+    assert labels == ["study this matter (the fisheries agreement with Norway)"]
+
+
+def test_an_ask_reported_inside_anothers_report_is_the_nearer_speakers() -> None:
+    doc = plain("Mr. Rapacki said that when Mr. Lewandowski stated to Mr. Lodge that it was advisable for "
+                "the USG to restate its position, the bombing grew.")
+    got = asked(extract(doc))
+    assert got and {who for who, _ in got} == {"Lewandowski"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "I expect in fact to receive the report before then.",
+    "The need for growth demanded a large volume of immigrants.",
+    "If the U.S.A. did ask Australia for a quick signature, Cabinet would meet.",
+    "He said they had had every opportunity to seek explanations through the usual channels.",
+])
+def test_a_forecast_a_things_demand_a_supposed_ask_and_a_missed_chance_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I would appreciate that the Governor had the Crown in mind throughout.",
+    "I would hope that our exporters will take full advantage of the opening.",
+    "Suharto has appealed to the people to give the new Cabinet a chance.",
+    "It was humiliating to have the final appeal for any part of its courts heard abroad.",
+    "Can we expect her to accept an avowed enemy on her doorstep.",
+])
+def test_understanding_hoping_for_ones_own_appeals_at_home_and_at_law_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_one_purpose_joined_by_and_to_with_a_gerund_is_one_ask() -> None:
+    got = asked(extract(plain(TELEGRAM + "I would like you to raise the following subjects with a view to both "
+                                         "putting our case and to eliciting their thinking.")))
+    assert len(got) == 1 and "eliciting" in got[0][1]
+
+
+def test_asks_announced_then_stated_as_what_must_be_done() -> None:
+    body = ("Mr. Soares thanks the Chancellor for his remarks. He wanted to make personal appeals to the Chancellor "
+            "today: first, he wanted to appeal to the Chancellor. It was therefore essential to settle two things "
+            "before May, namely the tariff and the fishing quota.")
+    got = asked(extract(plain(body)))
+    assert {who for who, _ in got} == {"Soares"} and len(got) == 2
+    assert "tariff" in got[0][1] and "fishing quota" in got[1][1]
+    unannounced = "Mr. Soares thanks the Chancellor. It was therefore essential to settle the tariff before May."
+    assert asked(extract(plain(unannounced))) == []
