@@ -44,3 +44,14 @@ def test_a_bare_foreign_ministry_is_left_alone_at_home_without_a_dateline_or_as_
     assert not any("MFA" in names for names in organisations(undated).values())
     title = dated("Warsaw, December 7. FonMin Rapacki received me.", "Warsaw", "frus-tei")
     assert not any("FonMin" in names for names in organisations(title).values())
+
+
+def test_a_person_keeps_one_name_however_a_record_capitalises_or_dots_it() -> None:
+    """The same IRI in every record must carry the same schema:name (CONTRACT.md: one canonical name)."""
+    def person_names(text: str) -> set[str]:
+        res = resolve(extract(Document(path="x.txt", format="plain", text=text)))
+        return {e.name for e in res.entities.values() if e.kind.value == "person"}
+
+    assert person_names("Talk between Mcnamara and officials. McNamara said no.") == {"McNamara"}
+    assert person_names("Talk between Smith and Jones. Later SMITH said no. Smith said yes.") >= {"Smith"}
+    assert person_names("Mr A Snelling said no.") == person_names("Mr A. Snelling said no.") == {"A. Snelling"}

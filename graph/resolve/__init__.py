@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 
 from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.extract.institutions import UNIT
@@ -164,6 +165,7 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
         cluster.forms.add(mention.surface)
     year = _year(res.document.date)
     for cluster in clusters:
+        cluster.words = _commonest_spelling(cluster, mentions)
         entity = _person_entity(cluster, people, year)
         entity = res.entities.setdefault(entity.id, entity)
         entity.alternate_names |= cluster.forms
@@ -172,6 +174,18 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     for role, person in res.extraction.coref.items():  # "the Chancellor" is who holds the title
         if person in res.entity_of:
             res.entity_of[role] = res.entity_of[person]
+
+
+def _commonest_spelling(cluster: _Cluster, mentions: list[Mention]) -> list[str]:
+    """The fullest form as the record spells it most often: a title's "Mcnamara" (title case)
+    gives way to the body's "McNamara", so records agree on the name of the IRI they share."""
+    key = name_key(" ".join(cluster.words))
+    in_text_order = sorted(cluster.members, key=lambda i: mentions[i].span.start)
+    spellings = Counter(mentions[i].surface for i in in_text_order if name_key(mentions[i].surface) == key)
+    if not spellings:
+        return cluster.words
+    # on a tie, the one with more capitals ("McNamara", not a title-cased "Mcnamara"), then the first
+    return _words(max(spellings, key=lambda form: (spellings[form], sum(c.isupper() for c in form))))
 
 
 def _words(surface: str) -> list[str]:
@@ -210,7 +224,8 @@ def _one_slip(a: str, b: str) -> bool:
 
 
 def _person_entity(cluster: _Cluster, people: PeopleAuthority, year: int | None) -> Entity:
-    full = " ".join(cluster.words)
+    # an initial always with its dot ("A Snelling" and "A. Snelling" are one name in every record)
+    full = " ".join(f"{w}." if len(w) == 1 and w.isupper() else w for w in cluster.words)
     ids = people.lookup(full) if len(cluster.words) > 1 else set()
     ids = _alive(ids, people, year)
     if len(ids) == 1:
