@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_request
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
@@ -27,16 +28,17 @@ _DIPLOMATIC = re.compile(
 def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request]:
     """Requests in ``ext``; ``spoken`` is ``list(scopes(ext))`` where the caller has it already."""
     lex = lexicon()
-    patterns = [re.compile(p, re.I) for p in lex.request_patterns]
-    screen = _screen(lex.request_patterns)
+    anchored = _anchored(lex.request_patterns)
     out: list[Request] = []
     announced = Announced()
     for scope, sentence in spoken if spoken is not None else scopes(ext):
         after = announced.after(ext.document.text, scope.span, scope.speaker, sentence)
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
-        if not after and screen is not None and not screen.search(ext.document.text, sentence.start, sentence.end):
-            continue  # no pattern matches anywhere in the sentence
+        low = ext.document.text[sentence.start : sentence.end].lower()
+        patterns = [p for p, words in anchored if words is None or any(word in low for word in words)]
+        if not after and not patterns:
+            continue  # no pattern can match: none of the words it needs is in the sentence
         cues = [(cue, _possessor(ext, sentence, cue[0]) or writers_request(ext, sentence, cue))  # "Kohler's request"
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
@@ -125,13 +127,10 @@ def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
 
 
 @lru_cache(maxsize=4)
-def _screen(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex that matches where any of ``patterns`` does: most sentences hold no request cue,
-    and one search rules them out faster than a search per pattern (None if they do not combine)."""
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-    except re.error:
-        return None
+def _anchored(patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
+    """Each cue pattern with the words one of which it cannot match without (see ``anchors``):
+    most sentences hold none of them, and a pattern is tried only where one of its words is."""
+    return [(re.compile(p, re.I), tuple(sorted(words)) if (words := anchors(p)) else None) for p in patterns]
 
 
 def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
