@@ -120,3 +120,26 @@ def test_asks_announced_then_stated_as_what_must_be_done() -> None:
     assert "tariff" in got[0][1] and "fishing quota" in got[1][1]
     unannounced = "Mr. Soares thanks the Chancellor. It was therefore essential to settle the tariff before May."
     assert asked(extract(plain(unannounced))) == []
+
+
+def test_talks_already_held_are_reported_not_proposed() -> None:
+    for held in ("President Kwasniewski went on to say that the Chancellor had recently held talks in Kiev.",
+                 "Mr. Smirnov said that talks were held in Geneva last year."):
+        assert not extract(plain(held)).proposals, held
+    assert extract(plain("Mr. Smirnov said that talks could be held in Geneva.")).proposals
+
+
+def test_forenames_in_a_surname_first_list_are_not_people() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("Mr. Neuer said hello. Mr. Yeltsin said no. Mr. Chirac said yes.\n\n"
+                         "People and organizations: Neuer, Walter; Yeltsin, Boris; Chirac, Jacques"))
+    assert not {"Walter", "Boris", "Jacques"} & found
+    assert {"Neuer", "Yeltsin", "Chirac"} <= found
+
+
+def test_the_office_is_no_person_where_someone_has_it_as_surname() -> None:
+    from tests.test_extract_rules import people
+
+    text = "President Kwasniewski said that he had spoken with the Chancellor and told the Chancellor so."
+    assert people(plain(text)) == {"Kwasniewski"}

@@ -218,7 +218,7 @@ class _Finder:
             if key in known:
                 self.add(span, "surname")
             elif (self.people.with_surname(word) and word not in self.lex.units_not_names
-                  and self._person_context(span, speech)):
+                  and not _titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
         self._coordinated()
 
@@ -250,7 +250,8 @@ class _Finder:
             if not after or after.group(3) in self.lex.not_names:
                 continue
             name = Span(after.start(3), after.end(3))
-            if not self._listed_person(after, name) or _in_title_case(self.text, name):
+            if (not self._listed_person(after, name) or _in_title_case(self.text, name)
+                    or _inverted(self.text, span, name)):
                 continue
             if self.add(name, "coordinated"):
                 pending.append(name)
@@ -265,6 +266,19 @@ class _Finder:
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
+
+
+def _inverted(text: str, surname: Span, name: Span) -> bool:
+    """"Neuer, Walter; Yeltsin, Boris": in a semicolon list of names written surname first, the word
+    after the comma is the same person's forename, not another person."""
+    return text[name.end : name.end + 1] == ";" or text[max(0, surname.start - 2) : surname.start] == "; "
+
+
+def _titled(text: str, span: Span, titles: tuple[str, ...]) -> bool:
+    """"The Chancellor asked": a title word after "the" is the office, even where the authority
+    knows someone of that surname."""
+    word = span.of(text)
+    return word in titles and re.search(r"\b[Tt]he\s+$", text[max(0, span.start - 5) : span.start]) is not None
 
 
 def _in_title_case(text: str, span: Span) -> bool:

@@ -46,6 +46,11 @@ _PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:
                    r"July|August|September|October|November|December)\b")
 _PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recent\s+)?"
                           r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\S+\s+){0,6}$", re.I)
+# Talks already held are reported, not proposed: "the Chancellor had recently held talks in Kiev",
+# "talks were held in Geneva".
+_HELD = re.compile(r"\b(?:(?:had|has|have)\s+(?:\w+ly\s+|already\s+|just\s+)*(?:held|had|conducted)\s+"
+                   r"(?:\w+\s+){0,2}(?:talks|discussions|negotiations|meetings?|conversations?)|"
+                   r"(?:were|was|had\s+been)\s+held)\s+(?:\S+\s+){0,4}$", re.I)
 _EXAMPLE = re.compile(r"\b(?:let[’']s\s+say|for\s+example|for\s+instance|e\.g\.|say)[,\s]+(?:in|at)\s+$", re.I)
 # A place put first in its sentence ("For example, in Tashkent one could ...") may take its cue after it.
 _FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|possibly|perhaps|maybe|but|and|say|then|"
@@ -97,7 +102,8 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
         near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
             ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
             re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
-        past = _PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
+        past = (_PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
+                or _HELD.search(before))
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
             stance = _stance(text, sentence, mention.span)
             if listed and stance is Stance.PROPOSED:  # "not necessarily in the Soviet Union or the United States"
