@@ -143,6 +143,19 @@ def test_dfat_title_names_its_recorder_but_not_offices_or_bodies() -> None:
         assert doc.recorders == [] and doc.participants == [], title
 
 
+def test_a_title_in_capitals_names_its_parties_in_capitals() -> None:
+    from graph.extract import extract
+
+    doc = dfat_md("RECORD OF CONVERSATION BETWEEN McMAHON, GREEN AND HOLDRIDGE", "Canberra, 3 March 1965\n\nText.")
+    assert [doc.quote(s) for s in doc.participants] == ["McMAHON", "GREEN", "HOLDRIDGE"]
+    people = {m.surface for m in extract(doc).mentions if m.kind.value == "person"}
+    assert {"McMAHON", "GREEN", "HOLDRIDGE"} <= people
+    for title in ("PAPER BY NORTH ASIA BRANCH", "MEMORANDUM BY NATIONAL ASSESSMENTS STAFF",
+                  "MINUTES, SECOND MEETING WITH AUSTRALIAN CABINET"):
+        doc = dfat_md(title, "Canberra, 3 March 1965\n\nText.")
+        assert doc.recorders == [] and doc.participants == [], title
+
+
 def test_wilson_json_transcript_is_russian() -> None:
     (doc,) = read_file(RECORDS / "wilson" / "epikulski_transcript_33548.json")
     assert (doc.format, doc.record_id, doc.language) == ("wilson-json", "33548", "ru")

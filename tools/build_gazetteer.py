@@ -39,7 +39,7 @@ AT|austria|Austria|Republic of Austria|Austrian;Austrians|Q40|
 AZ|azerbaijan|Azerbaijan|Azerbaijan SSR;Azerbaijani SSR|Azerbaijani;Azerbaijanis|Q227|
 BS|bahamas|Bahamas|the Bahamas|Bahamian;Bahamians||
 BH|bahrain|Bahrain|Bahrein|Bahraini;Bahrainis|Q398|
-BD|bangladesh|Bangladesh|East Pakistan;East Bengal|Bangladeshi;Bangladeshis|Q902|
+BD|bangladesh|Bangladesh|East Pakistan;East Bengal;Bangla Desh|Bangladeshi;Bangladeshis|Q902|
 BB|barbados|Barbados||Barbadian;Barbadians||
 BY|belarus|Belarus|Byelorussia;Belorussia;Byelorussian SSR;Belorussian SSR;BSSR|Byelorussian;Belorussian;Belarusian;Byelorussians;Belarusians|Q184|
 BE|belgium|Belgium||Belgian;Belgians|Q31|

@@ -118,6 +118,8 @@ class _Finder:
     def from_participants(self) -> None:
         for item in self.doc.participants:
             core = self._strip_courtesy(item)
+            if _shouted(item.of(self.text)):  # a title in capitals names "McMAHON", "HOLDRIDGE" whole
+                core = item
             if core:
                 self.add(core, "participants")
         for span in (*self.doc.translators, *self.doc.contributors, *self.doc.recorders):
@@ -266,6 +268,11 @@ class _Finder:
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
+
+
+def _shouted(value: str) -> bool:
+    """A name in capitals ("McMAHON", "DE GAULLE"), as a title set in capitals writes it."""
+    return re.sub(r"\bMa?c(?=[A-Z])", "", value).isupper() and re.fullmatch(r"[A-Za-z'’ .-]+", value) is not None
 
 
 def _inverted(text: str, surname: Span, name: Span) -> bool:

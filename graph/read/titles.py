@@ -14,7 +14,9 @@ _TITLE_BY = re.compile(r"\b(?:Record|Note|Minute|Memorandum|Paper|Brief|Report|D
 _TITLE_PARTIES = re.compile(
     r"\b(?:between|with)\s+(?P<names>.+?)(?=\s+(?:at|in|on|about|concerning|regarding|of)\s|\s*$)", re.I)
 _NOT_A_PERSON = re.compile(r"\b(?:Ambassador|Charg[eé]|Officials?|Officers?|Premiers?|Governments?|Ministers|Mission|"
-                           r"Consul|Group|Visit|Party|Leaders|Representatives?|Delegates?|Embassy)\b", re.I)
+                           r"Consul|Group|Visit|Party|Leaders|Representatives?|Delegates?|Embassy|Staff|Branch|"
+                           r"Section|Department|Division|Directorate|Desk|Secretariat|Committee|Council|Conference|"
+                           r"Service|Office|Bureau|Heads?|Cabinet|Commons|Lords|House)\b", re.I)
 
 
 def title_parties(doc: Document) -> None:
@@ -39,10 +41,30 @@ def _title_names(text: str, match: re.Match[str]) -> list[Span]:
     """The names listed, where every item is a person's name ("Japanese and Australian Officials"
     is one group, not "Japanese" and a group)."""
     names = split_names(text, match.start("names"), match.end("names"))
-    return names if all(_title_name(s.of(text)) for s in names) else []
+    shouted = _shouted(match.string[match.start() : match.end()])
+    if shouted:  # "GREEN AND HOLDRIDGE": the list's "and" is in capitals too
+        names = [part for s in names for part in _split_and(text, s)]
+    return names if all(_title_name(s.of(text), shouted) for s in names) else []
 
 
-def _title_name(value: str) -> bool:
+def _split_and(text: str, span: Span) -> list[Span]:
+    """A span's runs of words between capital "AND"s."""
+    runs: list[list[re.Match[str]]] = [[]]
+    for word in re.finditer(r"\S+", span.of(text)):
+        if word.group() == "AND":
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [Span(span.start + run[0].start(), span.start + run[-1].end()) for run in runs if run]
+
+
+def _shouted(title: str) -> bool:
+    """A title set in capitals ("RECORD OF CONVERSATION BETWEEN McMAHON, GREEN AND HOLDRIDGE"): its
+    names are in capitals too (a "Mc" or "Mac" prefix aside)."""
+    return re.sub(r"\bMa?c(?=[A-Z])", "", title).isupper()
+
+
+def _title_name(value: str, shouted: bool = False) -> bool:
     words = value.split()
-    return (0 < len(words) <= 4 and all(w[0].isupper() for w in words) and not value.isupper()
+    return (0 < len(words) <= 4 and all(w[0].isupper() for w in words) and (shouted or not value.isupper())
             and not _OFFICE_WORDS.search(value) and not _NOT_A_PERSON.search(value))

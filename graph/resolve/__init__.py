@@ -184,8 +184,10 @@ def _commonest_spelling(cluster: _Cluster, mentions: list[Mention]) -> list[str]
     spellings = Counter(mentions[i].surface for i in in_text_order if name_key(mentions[i].surface) == key)
     if not spellings:
         return cluster.words
-    # on a tie, the one with more capitals ("McNamara", not a title-cased "Mcnamara"), then the first
-    return _words(max(spellings, key=lambda form: (spellings[form], sum(c.isupper() for c in form))))
+    # on a tie, not one in capitals (a shouted title's "WALLER"), then the one with more capitals
+    # ("McNamara", not a title-cased "Mcnamara"), then the first
+    return _words(max(spellings, key=lambda form: (spellings[form], not re.sub(r"Ma?c(?=[A-Z])", "", form).isupper(),
+                                                   sum(c.isupper() for c in form))))
 
 
 def _words(surface: str) -> list[str]:
