@@ -165,7 +165,8 @@ def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
               and not (doc.title and m.span in doc.title)]
     if not listed and (not ext.turns or ext.reported_speech):  # a telegram, a report: who speaks was there
         listed = _reported_speakers(ext, spoken)
-    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext), *_named_in_title(ext)]:
+    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext), *_writer_present(ext),
+                  *_named_in_title(ext)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
@@ -201,20 +202,47 @@ def _said_present(ext: Extraction) -> list[int]:
     return found
 
 
+def _writer_present(ext: Extraction) -> list[int]:
+    """The writer, where he says in the first person that he was there: "From a 30-minute
+    conversation (which I joined five minutes after it started), I note:". A memorandum's writer
+    who only summarises ("I essentially state") or signs is not said to have been present."""
+    lex = lexicon()
+    if ext.writer is None or not lex.writer_presence_cues:
+        return []
+    cue = re.compile(rf"\bI\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{lex.alternation(lex.writer_presence_cues)}\b")
+    doc = ext.document
+    return [ext.writer] if any(cue.search(doc.text, p.start, p.end) for p in doc.paragraphs) else []
+
+
+def _speaks_here(ext: Extraction, index: int) -> bool:
+    """Does the speaking of mention ``index`` belong to this meeting? Not inside someone's
+    quotation ('(Kuchma: "Yeltsin told me that too")': what Yeltsin said elsewhere), nor in the
+    past perfect ("Yeltsin had told him"): both report another occasion."""
+    doc = ext.document
+    span = ext.mentions[index].span
+    para = next((p for p in doc.paragraphs if p.start <= span.start < p.end), None)
+    if para is not None:
+        before = doc.text[para.start : span.start]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return False
+    return re.match(r"(?:’s|'s)?,?\s+had\s+(?:\w+ly\s+)?(?:\w+ed|told|said|spoken|made|put)\b",
+                    doc.text[span.end : span.end + 40]) is None
+
+
 def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
-    """People reported speaking ("Rapacki said ...") and, where the writer speaks in the first
-    person ("I told him"), the writer who signed; nobody where the record is a letter or only its
-    writer speaks."""
+    """People reported speaking ("Rapacki said ...") at this meeting (``_speaks_here``) and, where
+    the writer speaks in the first person ("I told him"), the writer; nobody where the record is a
+    letter or only its writer speaks."""
     if re.match(r"(?i)letter\b", ext.document.doc_type or ""):
         return []  # a letter is no meeting: only a Present list or a presence sentence says who met
-    speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None})
+    speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None and _speaks_here(ext, s.speaker)})
     if ext.writer is not None and all(_last_word(ext.mentions[i].surface) == _last_word(
             ext.mentions[ext.writer].surface) for i in speakers):
         return []  # the writer alone ("I hope ...") is no conversation
     text = ext.document.text
-    if speakers and re.search(r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
-        speakers += [i for i, m in enumerate(ext.mentions)
-                     if m.kind is Kind.PERSON and any(m.span in r for r in ext.document.recorders)]
+    if speakers and ext.writer is not None and re.search(
+            r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
+        speakers.append(ext.writer)  # the "I" only: a co-signer (Kohler under Harriman's telegram) may be absent
     return speakers
 
 

@@ -37,6 +37,7 @@ class Lexicon:
         return dict(self.archive_countries).get(fmt)
     request_announcements: tuple[str, ...] = ()
     announced_request_patterns: tuple[str, ...] = ()
+    writer_presence_cues: tuple[str, ...] = ()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -75,6 +76,7 @@ def lexicon() -> Lexicon:
             archive_countries=tuple(sorted((str(k), str(v)) for k, v in (data.get("archive_countries") or {}).items())),
             request_announcements=tuple(str(w) for w in data.get("request_announcements", ())),
             announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
+            writer_presence_cues=tuple(str(w) for w in data.get("writer_presence_cues", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err
