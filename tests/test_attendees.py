@@ -60,3 +60,14 @@ def test_a_co_signer_of_a_telegram_is_not_its_narrator() -> None:
             "Kosygin said that talks were possible. I told him we agreed.")
     found = surnames(extract(signed(body, "Kohler", doc_type="Telegram")))
     assert found == {"Harriman", "Kosygin"}
+
+
+def test_a_lone_label_naming_no_one_is_a_heading_not_a_speaker() -> None:
+    """"From: Kawase Ikkan" or "Japan: Ratification of the NPT" opens a line like a speaker's label,
+    but one such label that names no person makes no dialogue; two voices do ("Amount:" among them)."""
+    heading = extract(plain("Tokyo, 28 June 1974\n\nDisarmament: Press reports on 25 June said that the "
+                            "treaty would be ratified.\n\nPlease refer to our cables."))
+    assert heading.attendees == []
+    dialogue = extract(plain("Mr. Kosygin: We are ready to meet.\n\nMr. Harriman: So are we.\n\n"
+                             "Mr. Kosygin: Then we agree."))
+    assert surnames(dialogue) == {"Kosygin", "Harriman"}

@@ -24,7 +24,7 @@ from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
-from graph.extract.speakers import Spoken, scopes
+from graph.extract.speakers import Spoken, scopes, surname
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
 from graph.resolve.gazetteer import Gazetteer, Match
@@ -163,13 +163,25 @@ def _add_attendees(ext: Extraction, spoken: Spoken) -> None:
     listed = [i for i, m in enumerate(ext.mentions)  # a Present list; the title's parties come below
               if m.kind is Kind.PERSON and any(m.span in item for item in doc.participants)
               and not (doc.title and m.span in doc.title)]
-    if not listed and (not ext.turns or ext.reported_speech):  # a telegram, a report: who speaks was there
-        listed = _reported_speakers(ext, spoken)
-    for index in [*listed, *(t.speaker for t in ext.turns), *_said_present(ext), *_writer_present(ext),
+    voices = _turn_speakers(ext)
+    if not listed and (not voices or ext.reported_speech):  # a telegram, a report: who speaks was there
+        headings = {t.speaker for t in ext.turns} - set(voices)
+        listed = [i for i in _reported_speakers(ext, spoken) if i not in headings]
+    for index in [*listed, *voices, *_said_present(ext), *_writer_present(ext),
                   *_named_in_title(ext)]:
         if index not in seen:
             seen.add(index)
             ext.attendees.append(index)
+
+
+def _turn_speakers(ext: Extraction) -> list[int]:
+    """The labelled turns' speakers. A label that names no one the record knows as a person
+    ("From: Kawase Ikkan", "Amount: $150 million", "Disarmament: ...") is a heading, unless
+    the labels make a dialogue of two voices or more."""
+    voices = [t.speaker for t in ext.turns]
+    if len({surname(ext, i) for i in voices}) >= 2:
+        return voices
+    return [i for i in voices if ext.mentions[i].source != "speaker-label"]
 
 
 _MEETING_TITLE = re.compile(r"\b(?:conversations?|meetings?|talks|discussions?|interview|audience|call on|"
