@@ -432,3 +432,10 @@ def test_a_known_surname_owning_a_conversation_or_letter_is_a_person() -> None:
     found = people(plain("For a memorandum of Rusk’s conversation with the Ambassador, see the file."))
     assert "Rusk" in found
     assert not people(plain("He criticised Washington’s policy and Moscow’s position."))
+
+
+def test_an_office_in_lower_case_after_a_determiner_names_the_person_after_it() -> None:
+    found = people(plain("Kohl came with the Portuguese diplomatic advisor Joao Pimentel and the foreign "
+                         "minister Andrei Gromyko."))
+    assert {"Joao Pimentel", "Andrei Gromyko"} <= found
+    assert not people(plain("They spoke in general European Security terms with the major Western Powers."))

@@ -173,6 +173,16 @@ class _Finder:
             name = self._name_at(match.end())
             if name and (self._known(name) or len(name.of(self.text).split()) > 1):
                 self.add(name, "title")
+        # an office in lower case after a determiner, before a full name: "the Portuguese diplomatic
+        # advisor Joao Pimentel", "the foreign minister Andrei Gromyko" (not "in general European Security")
+        lower = tuple(dict.fromkeys(t.lower() for t in self.lex.titles
+                                    if t[:1].isupper() and t.lower() not in _ADJECTIVES))
+        pattern = re.compile(rf"\b(?:the|his|her|their|its|our|your|a|an){_SP}+(?:[A-Za-z-]+{_SP}+){{0,2}}"
+                             rf"{self.lex.alternation(lower)}{_SP}+(?=[{UPPER}])")
+        for match in pattern.finditer(self.text):
+            name = self._name_at(match.end())
+            if name and len(name.of(self.text).split()) > 1:
+                self.add(name, "title")
 
     def with_initials(self) -> None:
         """ "A. N. Kosygin", "S.A. FitzGerald", and with a forename before: "Lyndon B. Johnson"."""
@@ -268,6 +278,10 @@ class _Finder:
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
+
+
+# Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
+_ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
 
 
 def _shouted(value: str) -> bool:
