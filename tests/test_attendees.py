@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from graph.extract import extract
 from graph.types import Document, Extraction, Span
+from tests.test_extract_rules import plain as plain_record
 
 
 def plain(body: str, *, doc_type: str = "Memorandum") -> Document:
-    paragraphs = []
-    pos = 0
-    for chunk in body.split("\n\n"):
-        start = body.index(chunk, pos)
-        paragraphs.append(Span(start, start + len(chunk)))
-        pos = start + len(chunk)
-    return Document(path="memo.txt", format="plain", text=body, paragraphs=paragraphs,
-                    body=Span(0, len(body)), doc_type=doc_type)
+    return plain_record(body, doc_type=doc_type)
 
 
 def signed(body: str, *signers: str, doc_type: str = "Memorandum") -> Document:

@@ -18,7 +18,7 @@ def wilson(body: str, present: str = "") -> Document:
     return read_wilson(head + body + "\n\nDocument Information\n\nAVP RF, f. 1.\n", "test.txt")[0]
 
 
-def plain(body: str) -> Document:
+def plain(body: str, *, doc_type: str | None = None) -> Document:
     text = body
     paragraphs = []
     pos = 0
@@ -27,7 +27,7 @@ def plain(body: str) -> Document:
         paragraphs.append(Span(start, start + len(chunk)))
         pos = start + len(chunk)
     return Document(path="memo.txt", format="plain", text=text, paragraphs=paragraphs,
-                    body=Span(0, len(text)))
+                    body=Span(0, len(text)), doc_type=doc_type)
 
 
 def people(doc: Document) -> set[str]:

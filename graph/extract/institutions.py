@@ -7,10 +7,11 @@ Names the gazetteer already knows whole ("Soviet Government") are left to it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
-from graph.resolve.gazetteer import Gazetteer
+from graph.resolve.gazetteer import Entry, Gazetteer
 from graph.types import Extraction, Kind, Mention, Span
 
 PREFIX = "institution:"
@@ -43,10 +44,15 @@ def government_of(gazetteer: Gazetteer, country: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _governments(gazetteer: Gazetteer) -> dict[str, str]:
+    return _first_per_country(gazetteer, lambda e: e.subkind == "state body" and not e.parent
+                              and "government" in f"{e.key} {e.name}".lower())
+
+
+def _first_per_country(gazetteer: Gazetteer, wanted: Callable[[Entry], bool]) -> dict[str, str]:
+    """Country key -> the curated organisation ``wanted`` picks, the shortest key first."""
     found: dict[str, str] = {}
     for entry in sorted(gazetteer.entries(Kind.ORGANIZATION), key=lambda e: (len(e.key), e.key)):
-        if entry.country and entry.subkind == "state body" and not entry.parent and \
-                "government" in f"{entry.key} {entry.name}".lower():
+        if entry.country and wanted(entry):
             found.setdefault(entry.country, entry.id)
     return found
 
@@ -105,12 +111,8 @@ def foreign_ministry_of(gazetteer: Gazetteer, country: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _foreign_ministries(gazetteer: Gazetteer) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for entry in sorted(gazetteer.entries(Kind.ORGANIZATION), key=lambda e: (len(e.key), e.key)):
-        names = [entry.name, *entry.aliases]
-        if entry.country and any(re.match(r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b", n) for n in names):
-            found.setdefault(entry.country, entry.id)
-    return found
+    named = re.compile(r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b")
+    return _first_per_country(gazetteer, lambda e: any(named.match(n) for n in (e.name, *e.aliases)))
 
 
 def located_key(place_key: str, institution: str) -> str:
