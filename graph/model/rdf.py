@@ -6,6 +6,8 @@ have IRIs built from the record and the text offsets, so reruns give the same tr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL as _OWL
 from rdflib.namespace import RDF as _RDF
@@ -151,8 +153,8 @@ class _Writer:
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, Literal(self.doc.quote(span)))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, _offset(span.start))
+        self.add(position, OA.end, _offset(span.end))
 
     def mentions(self) -> None:
         for index, mention in enumerate(self.res.extraction.mentions):
@@ -170,8 +172,8 @@ class _Writer:
             speaker = self.res.entity_of.get(turn.speaker)
             if speaker:
                 self.add(iri, SDO.author, entity_iri(speaker))
-            self.add(iri, AG.startOffset, Literal(turn.span.start, datatype=XSD.nonNegativeInteger))
-            self.add(iri, AG.endOffset, Literal(turn.span.end, datatype=XSD.nonNegativeInteger))
+            self.add(iri, AG.startOffset, _offset(turn.span.start))
+            self.add(iri, AG.endOffset, _offset(turn.span.end))
 
     def _fact(self, iri: URIRef, cls: URIRef, agent: int | None, evidence: Span, kind: str) -> None:
         self.add(iri, RDF.type, cls)
@@ -222,6 +224,13 @@ class _Writer:
         self.add(SOFTWARE, RDF.type, PROV.SoftwareAgent)
         self.add(SOFTWARE, SDO.name, Literal("archive-graph"))
         self.add(SOFTWARE, SDO.softwareVersion, Literal(__version__))
+
+
+@lru_cache(maxsize=65536)
+def _offset(value: int) -> Literal:
+    """A character offset as an ``xsd:nonNegativeInteger`` (made once: rdflib's Literal() is slow
+    and a corpus has about 200,000 of them, mostly the same few thousand numbers)."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
 
 
 def _date(value: str | None) -> Literal | None:
