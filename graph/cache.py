@@ -27,11 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph import __version__
+from graph.canonical import rename
 from graph.io import write_atomic
 from graph.quads import FileResult
 
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 @lru_cache(maxsize=1)
@@ -47,13 +48,17 @@ def fingerprint() -> str:
 
 @dataclass(frozen=True)
 class CachedRecord:
-    """Where one record's N-Quads are: the entry file and the byte range after its header."""
+    """Where one record's N-Quads are: the entry file and the byte range after its header; the
+    names it gives its entities (IRI, name); the names the build changes in it to the corpus's
+    (IRI, own name, corpus name: see :mod:`graph.canonical`)."""
 
     slug: str
     graph: str
     file: Path
     start: int
     end: int
+    names: tuple[tuple[str, str], ...] = ()
+    renames: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass
@@ -90,7 +95,7 @@ class Cache:
         records, bodies, offset = [], [], 0
         for record in result.records:
             data = record.nquads.encode("utf-8")
-            records.append([record.slug, record.graph, offset, offset + len(data)])
+            records.append([record.slug, record.graph, offset, offset + len(data), sorted(record.names.items())])
             bodies.append(data)
             offset += len(data)
         header = {"format": FORMAT, "complete": result.cacheable, "records": records,
@@ -104,7 +109,8 @@ class Cache:
         with open(record.file, "rb") as handle:
             skip = len(handle.readline())
             handle.seek(skip + record.start)
-            return handle.read(record.end - record.start)
+            body = handle.read(record.end - record.start)
+        return rename(body, record.graph, record.renames) if record.renames else body
 
     def bodies(self, records: list[CachedRecord]) -> bytes:
         """Several records' N-Quads, concatenated in the order given (each entry file read once)."""
@@ -115,7 +121,8 @@ class Cache:
             if data is None:
                 raw = record.file.read_bytes()
                 data = read[record.file] = raw[raw.index(b"\n") + 1:]
-            chunks.append(data[record.start:record.end])
+            body = data[record.start:record.end]
+            chunks.append(rename(body, record.graph, record.renames) if record.renames else body)
         return b"".join(chunks)
 
     def prune(self, keep: set[str]) -> int:
@@ -161,5 +168,6 @@ class Cache:
 
 
 def _entry(key: str, file: Path, header: dict) -> Entry:
-    records = [CachedRecord(slug, graph, file, start, end) for slug, graph, start, end in header["records"]]
+    records = [CachedRecord(slug, graph, file, start, end, tuple((iri, name) for iri, name in names))
+               for slug, graph, start, end, names in header["records"]]
     return Entry(key, records, [tuple(e) for e in header["errors"]], bool(header["complete"]))

@@ -26,17 +26,18 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_compl
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from graph import assemble
 from graph.cache import Cache, CachedRecord, Entry, fingerprint
+from graph.canonical import corpus_names, rename_in_graph, renames_digest, renames_for, with_corpus_names
 from graph.errors import ArchiveGraphError, ReadError
 from graph.extract import extract
 from graph.io import exclusive, write_atomic
 from graph.model.iri import record_slug
 from graph.model.rdf import add_record, bind_prefixes
 from graph.model.serialize import serialize
-from graph.quads import content_key, process_file, warm_up
+from graph.quads import content_key, named_entities, process_file, warm_up
 from graph.read import iter_files, iter_records
 from graph.read.detect import check_file, limits
 from graph.resolve import resolve
@@ -86,6 +87,7 @@ def build_dataset(paths: Iterable[str | Path]) -> tuple[Dataset, BuildReport]:
     bind_prefixes(ds)
     report = BuildReport()
     seen: dict[str, str] = {}
+    named: dict[URIRef, dict[str, str]] = {}  # graph -> the names its record gives its entities
     for item in iter_records(paths):
         if isinstance(item, ArchiveGraphError):
             report.errors.append(str(item))
@@ -96,12 +98,16 @@ def build_dataset(paths: Iterable[str | Path]) -> tuple[Dataset, BuildReport]:
             continue
         seen[slug] = item.path
         try:
-            add_record(ds, process(item))
+            res = process(item)
+            named[add_record(ds, res)] = named_entities(res)
         except ArchiveGraphError as err:
             err.path = err.path or item.path
             report.errors.append(str(err))
             continue
         report.records += 1
+    chosen = corpus_names(names.items() for names in named.values())
+    for graph_iri, names in named.items():
+        rename_in_graph(ds.graph(graph_iri), renames_for(names.items(), chosen))
     return ds, report
 
 
@@ -170,7 +176,8 @@ def _build(paths: Iterable[str | Path], *, out: Path, formats: tuple[str, ...], 
 def _write_files(out: Path, records: list[CachedRecord], cache: Cache, formats: tuple[str, ...], trig: bool,
                  report: BuildReport) -> Dataset | None:
     """graph.trig and the other formats asked for; the rdflib Dataset if one was made for them."""
-    stamp = hashlib.sha256("".join(f"{r.graph} {r.file.name} {r.start}\n" for r in records).encode()).hexdigest()
+    stamp = hashlib.sha256("".join(f"{r.graph} {r.file.name} {r.start} {renames_digest(r.renames)}\n"
+                                   for r in records).encode()).hexdigest()
     for wanted, name, writer in ((trig, "trig", assemble.write_trig), ("nq" in formats, "nq", assemble.write_nquads)):
         path = out / FORMATS[name]
         if wanted and not cache.output_current(path, stamp):  # unchanged records: the file is already right
@@ -256,8 +263,9 @@ def _process_and_cache(path: str, key: str, folder: str) -> Entry:
 
 def _select(entries: list[tuple[Path, Entry | None, str | None]],
             report: BuildReport) -> tuple[list[CachedRecord], dict[str, str]]:
-    """The records to output, in graph-IRI order (the first file of a duplicated record wins),
-    and graph IRI -> entry key; errors and duplicates go to ``report``."""
+    """The records to output, in graph-IRI order (the first file of a duplicated record wins), with
+    the corpus's entity names (:mod:`graph.canonical`), and graph IRI -> the key its graph in the
+    store is current for (the entry's key, and its renames); errors and duplicates go to ``report``."""
     seen: dict[str, Path] = {}
     chosen: list[CachedRecord] = []
     keys: dict[str, str] = {}
@@ -276,7 +284,8 @@ def _select(entries: list[tuple[Path, Entry | None, str | None]],
             chosen.append(record)
             keys[record.graph] = entry.key
     report.records = len(chosen)
-    return sorted(chosen, key=lambda r: r.graph), keys
+    chosen = with_corpus_names(sorted(chosen, key=lambda r: r.graph))
+    return chosen, {r.graph: keys[r.graph] + renames_digest(r.renames) for r in chosen}
 
 
 def _answer_queries(source: object, queries: Path, out: Path) -> list[Path]:

@@ -27,9 +27,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.errors import ArchiveGraphError, ReadError
-from graph.model.iri import record_iri, record_slug, under
+from graph.model.iri import entity_iri, record_iri, record_slug, under
 from graph.model.rdf import add_record
-from graph.types import Document, Resolution
+from graph.types import Document, Kind, Resolution
 
 _XSD_STRING = str(XSD.string)
 _ESCAPE = re.compile(r'[\x00-\x1f"\\]')
@@ -40,11 +40,14 @@ _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 @dataclass
 class RecordQuads:
-    """One record's named graph: its slug, graph IRI and N-Quads text."""
+    """One record's named graph: its slug, graph IRI and N-Quads text, and the ``schema:name`` it
+    gives each person, organisation and item named from its own words (entity IRI -> name), so
+    the build can make every record agree on one name per IRI (:mod:`graph.canonical`)."""
 
     slug: str
     graph: str
     nquads: str
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,6 +103,11 @@ def _iri(value: str) -> str:
     if _BAD_IRI.search(value):  # percent-encode what N-Quads forbids in an IRI
         value = _BAD_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), value)
     return f"<{value}>"
+
+
+def literal_term(value: str) -> str:
+    """A plain string literal as a canonical N-Quads term."""
+    return _term(Literal(value))
 
 
 def _term(term: URIRef | Literal) -> str:
@@ -161,7 +169,8 @@ def process_file(path: str | Path) -> FileResult:
     for doc in docs:
         try:
             slug = record_slug(doc)
-            nquads = record_nquads(process(doc))
+            res = process(doc)
+            nquads = record_nquads(res)
         except ArchiveGraphError as err:
             result.errors.append((err.code, str(err.args[0])))
             continue
@@ -171,8 +180,18 @@ def process_file(path: str | Path) -> FileResult:
                                            f"({Path(where.filename).name}:{where.lineno}, record {doc.record_id})"))
             result.cacheable = False
             continue
-        result.records.append(RecordQuads(slug, str(under(record_iri(doc), "graph")), nquads))
+        result.records.append(RecordQuads(slug, str(under(record_iri(doc), "graph")), nquads, named_entities(res)))
     return result
+
+
+def named_entities(res: Resolution) -> dict[str, str]:
+    """IRI -> schema:name of the record's persons, organisations and items (the kinds whose names
+    can come from the record's own words; countries and places are always curated)."""
+    return {str(entity_iri(e.id)): e.name for e in sorted(res.entities.values(), key=lambda e: e.id)
+            if e.kind in _NAMED_FROM_TEXT}
+
+
+_NAMED_FROM_TEXT = {Kind.PERSON, Kind.ORGANIZATION, Kind.ITEM}
 
 
 def content_key(data: bytes, fingerprint: str) -> str:

@@ -21,9 +21,10 @@ from graph.types import Document, Kind, Mention, Span
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿā-ž"
 APOSTROPHE = "'’ʼ"
-# A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home".
+# A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home";
+# a whole word only ("McMAHON" is not the name "Mc").
 WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
-        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+)*")
+        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+)*(?![{UPPER}{LOWER}])")
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
 PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
 _SP = r"[ \t\u00a0]"  # a name never runs across a line break

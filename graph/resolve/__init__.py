@@ -15,6 +15,7 @@ from collections import Counter
 from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.extract.institutions import UNIT
 from graph.resolve.gazetteer import Gazetteer
+from graph.resolve.names import written_name
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Entity, Extraction, Kind, Mention, Resolution
 
@@ -32,7 +33,8 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
             _resolve_institution(res, index, mention, gazetteer)
         elif mention.key.startswith(UNIT):  # "Second European Department": named by its own words
             entity_id = f"org/{mention.key[len(UNIT) :]}"
-            res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.ORGANIZATION, name=mention.surface))
+            res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.ORGANIZATION,
+                                                            name=written_name(mention.surface)))
             res.entities[entity_id].alternate_names.add(mention.surface)
             res.entity_of[index] = entity_id
         elif mention.key:
@@ -238,7 +240,7 @@ def _person_entity(cluster: _Cluster, people: PeopleAuthority, year: int | None)
             entity.same_as.add(f"http://viaf.org/viaf/{record.viaf}")
         entity.description = record.remarks[0] if record.remarks else None
         return entity
-    entity = Entity(id=f"person/{_slug(full)}", kind=Kind.PERSON, name=full)
+    entity = Entity(id=f"person/{_slug(full)}", kind=Kind.PERSON, name=written_name(full))
     candidates = ids or (people.with_surname(cluster.words[-1]) if len(cluster.words) == 1 else set())
     if len(candidates) <= 5:
         entity.candidates = sorted(people.get(i).iri for i in candidates)
