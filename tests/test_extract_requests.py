@@ -143,3 +143,52 @@ def test_the_office_is_no_person_where_someone_has_it_as_surname() -> None:
 
     text = "President Kwasniewski said that he had spoken with the Chancellor and told the Chancellor so."
     assert people(plain(text)) == {"Kwasniewski"}
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("Mr. Ostrander asked the Premier for his views generally as to the future of the canal zone.", "Ostrander",
+     "future of the canal zone"),
+    ("Mr. Ostrander asked what the Premier’s reaction would be to a reduction of the garrison.", "Ostrander",
+     "reduction of the garrison"),
+    ("Mr. Ostrander began by pleading strongly and at length for the adoption of the Norwegian draft.", "Ostrander",
+     "adoption of the Norwegian draft"),
+    ("I spoke at length. I finally extracted a promise from Mr. Velasquez to send the draft to his capital.",
+     "Harriman", "send the draft to his capital"),
+    ("At the request of Mr. Ostrander, Mr. Velasquez will send a personal letter to the President.", "Ostrander",
+     "send a personal letter"),
+])
+def test_views_sought_pleas_promises_won_and_requests_granted_are_requests(sentence: str, who: str, words: str) -> None:
+    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
+    assert any(asker == who and words in label for asker, label in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Ostrander said that he was pressed for time and would leave at noon.",
+    "Mr. Ostrander asked what time the train would leave.",
+])
+def test_being_pressed_for_time_and_a_question_of_fact_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_the_office_of_the_party_a_record_never_names_again_is_that_party() -> None:
+    from graph.types import Span
+
+    body = ("Record of Conversation between Ostrander and Velasquez\n\n"
+            "The Minister asked Mr. Velasquez for his views on the future of the canal zone. Mr. Velasquez said "
+            "that the matter was under study.\n\nThe Minister then asked Mr. Velasquez for his view of the "
+            "situation in the interior.")
+    doc = plain(body)
+    doc.title = Span(0, body.index("\n"))
+    got = asked(extract(doc))
+    assert got and all(who == "The Minister" for who, _ in got), got
+    ext = extract(doc)
+    holder = {ext.mentions[ext.coref[r.requester]].surface for r in ext.requests if r.requester in ext.coref}
+    assert holder == {"Ostrander"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Ostrander said that for his part he did not press for a date to be fixed.",
+    "Mr. Ostrander said that he did not at present want to press for the repeal of the statute.",
+])
+def test_pressing_withheld_or_only_intended_is_no_request(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + sentence))) == []

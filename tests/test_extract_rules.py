@@ -439,3 +439,11 @@ def test_an_office_in_lower_case_after_a_determiner_names_the_person_after_it() 
                          "minister Andrei Gromyko."))
     assert {"Joao Pimentel", "Andrei Gromyko"} <= found
     assert not people(plain("They spoke in general European Security terms with the major Western Powers."))
+
+
+def test_an_ambassador_in_a_place_describing_someone_is_no_venue_but_our_ambassador_there_is() -> None:
+    described = extract(plain("Mr. Ostrander said that the contacts went through Velasquez, the former Chilean "
+                              "Ambassador in Peru."))
+    assert described.proposals == []
+    channel = extract(plain("Mr. Ostrander said that the Americans should get in touch with our ambassador in Peru."))
+    assert [channel.mentions[p.venue].surface for p in channel.proposals] == ["Peru"]

@@ -39,7 +39,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         patterns = [p for p, words in anchored if words is None or any(word in low for word in words)]
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
-        cues = [(cue, _possessor(ext, sentence, cue[0]) or writers_request(ext, sentence, cue))  # "Kohler's request"
+        cues = [(cue, _possessor(ext, sentence, cue[0]) or _granted(ext, cue)  # "Kohler's request", "at the request of"
+                 or writers_request(ext, sentence, cue))
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
@@ -124,6 +125,18 @@ def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
     end = sentence.start + owner.start()
     people = [i for i, m in mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
     return people[-1] if people else None
+
+
+_GRANTED = re.compile(r"(?:at|upon|on)\s+the\s+(?:\w+\s+)?request\s+of\s+", re.I)
+
+
+def _granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
+    """The asker of a request granted: "At the request of the Chancellor, the President will send ..."."""
+    found = _GRANTED.match(ext.document.text, cue[0], cue[1])
+    if not found:
+        return None
+    people = mentions_in(ext, Span(found.end(), cue[1]), (Kind.PERSON,))
+    return people[0][0] if people else None
 
 
 @lru_cache(maxsize=4)

@@ -7,6 +7,7 @@ where no one or several people hold it, it is left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
@@ -64,9 +65,10 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
     for match in matches:
         not_them.setdefault(_last_word(match.group(1)), set()).update(_named_beside(ext, match))
     out = []
+    fallback = _silent_party_role(ext, matches, holders)
     for match in matches:
         key = _last_word(match.group(1))
-        people = holders.get(key, set())
+        people = holders.get(key, set()) or fallback.get(key, set())
         people = (people & present) or people  # a title held by someone present wins
         surnames = {_surname(ext, i) for i in people}
         if len(surnames) > 1:  # several hold it: the one never named beside the role
@@ -76,6 +78,29 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
             span = Span(match.start(), match.end())
             out.append((Mention(span, Kind.PERSON, span.of(text), source="role"), min(people)))
     return out
+
+
+def _silent_party_role(ext: Extraction, matches: list[re.Match[str]],
+                       holders: dict[str, set[int]]) -> dict[str, set[int]]:
+    """The record's own principal, named only as a party and then by office: in a "Record of Conversation
+    between Tunku Abdul Rahman and Hasluck" whose text says "The Minister asked the Tunku ...", the
+    Minister is Hasluck, the one party (title or Present list) the text never names again, by name or by
+    an office it gives him ("the Tunku" is Tunku Abdul Rahman). Only for the
+    office the record uses most (twice at least, and more than any other no one holds by name)."""
+    doc = ext.document
+    parties = [*doc.participants, *([doc.title] if doc.title else [])]
+    party = {i: _surname(ext, i).lower() for i, m in enumerate(ext.mentions)
+             if m.kind is Kind.PERSON and m.source != "role" and any(m.span in p for p in parties)}
+    named_again = {_surname(ext, i).lower() for i, m in enumerate(ext.mentions)
+                   if m.kind is Kind.PERSON and m.source != "role" and not any(m.span in p for p in parties)}
+    used = {_last_word(match.group(1)) for match in matches}
+    named_again |= {_surname(ext, i).lower() for key in used for i in holders.get(key, set())}  # "the Tunku"
+    silent = {name for name in party.values() if name not in named_again}
+    unheld = Counter(key for match in matches if not holders.get(key := _last_word(match.group(1))))
+    ranked = unheld.most_common(2)
+    if len(silent) != 1 or not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return {}
+    return {ranked[0][0]: {min(i for i, name in party.items() if name in silent)}}
 
 
 def _surname(ext: Extraction, index: int) -> str:

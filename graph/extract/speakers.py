@@ -93,19 +93,24 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
 # "In this connection, I told him ...", "However, I again stressed hope ..."
 _WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
-                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|"
+                          r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|began|"
                           r"should|would|shall|must)\b")  # or of a modal: "I should be most grateful ..."
 _HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
                       r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
+# Between a speaker and the verb: an apposition, adverbs, and an opening ("Ostrander began, as instructed,
+# by pleading for ...").
+_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,60},)?,?\s+(?:(?:also|then|further|finally|again|first|later|\w+ly)\s+)*"
+            r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
+
+
 def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
     text = ext.document.text
     speech = lexicon().alternation(lexicon().speech_verbs)
     for index, mention in mentions_in(ext, sentence, (Kind.PERSON,)):
-        if re.match(rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?,?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
-                    text[mention.span.end : mention.span.end + 80]):
+        if re.match(rf"{_LEAD_IN}{speech}\b", text[mention.span.end : mention.span.end + 80]):
             return index
     if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(
             rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?{speech}\b", text[sentence.start : sentence.end])):

@@ -71,8 +71,19 @@ def _cue_spans(text: str, span: Span) -> list[Span]:
 
 @lru_cache(maxsize=4)
 def _all_cue_spans(text: str) -> tuple[list[int], list[Span]]:
-    cues = [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text)]
+    cues = [Span(m.start(), m.end()) for m in _venue_cue_regex().finditer(text) if not _a_post(text, m)]
     return [c.start for c in cues], cues
+
+
+_POST_OWNER = re.compile(r"\b(?:our|your|their|his|her|its|the|an?)\s+$", re.I)
+
+
+def _a_post(text: str, cue: re.Match[str]) -> bool:
+    """A post, not a channel: "Sugiharto, the former Indonesian Ambassador in Burma" describes a man, where
+    "get in touch with our ambassador in Warsaw" names where contact is to be made (lexicon
+    ``venue_post_cues``: such a cue counts only right after a determiner)."""
+    posts = lexicon().venue_post_cues
+    return cue.group(0).lower() in posts and not _POST_OWNER.search(text, max(0, cue.start() - 8), cue.start())
 
 
 @lru_cache(maxsize=1)
