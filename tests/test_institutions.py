@@ -55,3 +55,12 @@ def test_a_person_keeps_one_name_however_a_record_capitalises_or_dots_it() -> No
     assert person_names("Talk between Mcnamara and officials. McNamara said no.") == {"McNamara"}
     assert person_names("Talk between Smith and Jones. Later SMITH said no. Smith said yes.") >= {"Smith"}
     assert person_names("Mr A Snelling said no.") == person_names("Mr A. Snelling said no.") == {"A. Snelling"}
+
+
+def test_named_councils_committees_commissions_and_clubs_are_organisations() -> None:
+    text = ("The Minister told the Joint Fisheries Council and later the Ridgeway Commission that the "
+            "Harbourside Press Club had asked for a briefing. He then called at the High Commission.")
+    names = {name for forms in organisations(Document(path="x.txt", format="plain", text=text)).values()
+             for name in forms}
+    assert {"Joint Fisheries Council", "Ridgeway Commission", "Harbourside Press Club"} <= names
+    assert "High Commission" not in names

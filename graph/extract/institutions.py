@@ -166,7 +166,7 @@ _TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
 UNIT = "unit:"
 # A word that may open a unit's name only as something else: "Head Second European Department", "Under Section 51".
 _NOT_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its|Each|Every|Head|Chief|Under|"
-                       r"In|At|Of|From|To|By|For|With|And)$")
+                       r"In|At|Of|From|To|By|For|With|And|High)$")
 
 
 def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
