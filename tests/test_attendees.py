@@ -65,3 +65,14 @@ def test_a_lone_label_naming_no_one_is_a_heading_not_a_speaker() -> None:
     dialogue = extract(plain("Mr. Kosygin: We are ready to meet.\n\nMr. Harriman: So are we.\n\n"
                              "Mr. Kosygin: Then we agree."))
     assert surnames(dialogue) == {"Kosygin", "Harriman"}
+
+
+def test_someone_who_queries_or_warns_in_the_meeting_attended_it() -> None:
+    from graph.extract import extract
+    from tests.test_extract_rules import plain
+
+    ext = extract(plain("Record of conversation\n\nMr. Ostrander opened the talk. Mr. Velasquez said that the "
+                        "matter was closed. Mr. Quennell queried whether the accord could be kept secret. "
+                        "Mr. Abernethy warned that the garrison would not return."))
+    present = {ext.mentions[i].surface for i in ext.attendees}
+    assert {"Quennell", "Abernethy"} <= present, present
