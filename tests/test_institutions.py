@@ -64,3 +64,10 @@ def test_named_councils_committees_commissions_and_clubs_are_organisations() -> 
              for name in forms}
     assert {"Joint Fisheries Council", "Ridgeway Commission", "Harbourside Press Club"} <= names
     assert "High Commission" not in names
+
+
+def test_a_countrys_government_is_not_a_regimes_body_named_government() -> None:
+    text = "The Cambodian Government and the South Vietnamese Government protested to the Secretary."
+    found = organisations(Document(path="x.txt", format="plain", text=text))
+    assert "org/grunk" not in found and "org/prg" not in found, found
+    assert "org/rvn_government" in found

@@ -44,8 +44,10 @@ def government_of(gazetteer: Gazetteer, country: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _governments(gazetteer: Gazetteer) -> dict[str, str]:
+    # the country's government as such ("soviet_government"), not a regime's own body that has the word in its
+    # name (the PRG of South Vietnam, Cambodia's GRUNK of 1970-75): "South Vietnamese Govt" is neither
     return _first_per_country(gazetteer, lambda e: e.subkind == "state body" and not e.parent
-                              and "government" in f"{e.key} {e.name}".lower())
+                              and e.key.endswith("_government"))
 
 
 def _first_per_country(gazetteer: Gazetteer, wanted: Callable[[Entry], bool]) -> dict[str, str]:
