@@ -91,6 +91,7 @@ class Document:
     translators: list[Span] = field(default_factory=list)
     contributors: list[Span] = field(default_factory=list)
     recorders: list[Span] = field(default_factory=list)
+    addressees: list[Span] = field(default_factory=list)  # to whom a letter or cable is written
     footnotes: list[Span] = field(default_factory=list)
     hints: list[Hint] = field(default_factory=list)
     emphasis: list[Span] = field(default_factory=list)  # italic spans (DFAT's "_The Minister_ said")

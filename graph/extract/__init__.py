@@ -24,7 +24,7 @@ from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles
 from graph.extract.sentences import sentences
-from graph.extract.speakers import Spoken, scopes, surname
+from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
 from graph.resolve.gazetteer import Gazetteer, Match
@@ -95,7 +95,7 @@ def _capitalised_context(text: str, start: int) -> bool:
 
 
 def _known_names(ext: Extraction) -> set[str]:
-    strong = {"participants", "honorific", "initials", "authority", "title", "family-first", "credits"}
+    strong = {"participants", "honorific", "initials", "authority", "title", "family-first", "credits", "addressee"}
     keys = set()
     for mention in ext.mentions:
         if mention.kind is Kind.PERSON and mention.source in strong:
@@ -216,14 +216,17 @@ def _said_present(ext: Extraction) -> list[int]:
 
 def _writer_present(ext: Extraction) -> list[int]:
     """The writer, where he says in the first person that he was there: "From a 30-minute
-    conversation (which I joined five minutes after it started), I note:". A memorandum's writer
+    conversation (which I joined five minutes after it started), I note:"; and with him whom he says
+    he met ("I saw Huang and his Counsellor", "I called on the Minister"). A memorandum's writer
     who only summarises ("I essentially state") or signs is not said to have been present."""
     lex = lexicon()
     if ext.writer is None or not lex.writer_presence_cues:
         return []
     cue = re.compile(rf"\bI\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{lex.alternation(lex.writer_presence_cues)}\b")
     doc = ext.document
-    return [ext.writer] if any(cue.search(doc.text, p.start, p.end) for p in doc.paragraphs) else []
+    met = [i for p in doc.paragraphs for i in writer_met(ext, p)]
+    present = met or any(cue.search(doc.text, p.start, p.end) for p in doc.paragraphs)
+    return [ext.writer, *met] if present else []
 
 
 def _speaks_here(ext: Extraction, index: int) -> bool:
@@ -248,10 +251,12 @@ def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
     if re.match(r"(?i)letter\b", ext.document.doc_type or ""):
         return []  # a letter is no meeting: only a Present list or a presence sentence says who met
     speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None and _speaks_here(ext, s.speaker)})
-    if ext.writer is not None and all(_last_word(ext.mentions[i].surface) == _last_word(
-            ext.mentions[ext.writer].surface) for i in speakers):
+    writer = _last_word(ext.mentions[ext.writer].surface) if ext.writer is not None else None
+    if writer is not None and all(_last_word(ext.mentions[i].surface) == writer for i in speakers):
         return []  # the writer alone ("I hope ...") is no conversation
     text = ext.document.text
+    if ext.writer is not None:  # the writer's "I shall", "I passed to you": his writing, not his speaking
+        speakers = [i for i in speakers if _last_word(ext.mentions[i].surface) != writer]
     if speakers and ext.writer is not None and re.search(
             r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
         speakers.append(ext.writer)  # the "I" only: a co-signer (Kohler under Harriman's telegram) may be absent
@@ -272,7 +277,8 @@ def _add_credits(ext: Extraction) -> None:
 
 def _sender(ext: Extraction) -> int | None:
     """Who a telegram or letter is from, as its opening says: "For the President and SecState
-    from Harriman.", "From: Ambassador Kohler"."""
+    from Harriman.", "From: Ambassador Kohler": the name ends the line or sentence ("From Pelaez,
+    I heard ..." is whom the writer heard)."""
     doc = ext.document
     for para in doc.paragraphs[:3]:
         for match in re.finditer(r"\b[Ff]rom:?\s+", doc.text[para.start : para.end]):
@@ -280,7 +286,7 @@ def _sender(ext: Extraction) -> int | None:
             people = [i for i, m in ext.mentions_between(start, min(para.end, start + 40))
                       if m.kind is Kind.PERSON]
             after = doc.text[ext.mentions[people[0]].span.end :][:2] if people else ""
-            if people and re.match(r"[.,;:\n]|$", after):
+            if people and re.match(r"[.;:\n]|$", after):
                 return people[0]
     return None
 

@@ -39,6 +39,9 @@ class Lexicon:
     announced_request_patterns: tuple[str, ...] = ()
     writer_presence_cues: tuple[str, ...] = ()
     venue_post_cues: frozenset[str] = frozenset()
+    writer_meeting_cues: tuple[str, ...] = ()
+    correspondence_genres: tuple[str, ...] = ()
+    closing_lines: frozenset[str] = frozenset()  # lower case
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -79,6 +82,9 @@ def lexicon() -> Lexicon:
             announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
             writer_presence_cues=tuple(str(w) for w in data.get("writer_presence_cues", ())),
             venue_post_cues=frozenset(str(w).lower() for w in data.get("venue_post_cues", ())),
+            writer_meeting_cues=tuple(str(w) for w in data.get("writer_meeting_cues", ())),
+            correspondence_genres=tuple(str(w) for w in data.get("correspondence_genres", ())),
+            closing_lines=frozenset(str(w).lower() for w in data.get("closing_lines", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

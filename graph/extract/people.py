@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
+from graph.extract.speakers import met_pattern
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Kind, Mention, Span
 
@@ -65,6 +66,7 @@ class _Finder:
         self.with_initials()
         self.authority_names()
         self.family_first_names()
+        self.met_by_writer()
         self.short_forms()
 
     # ------------------------------------------------------------------ bookkeeping
@@ -80,7 +82,7 @@ class _Finder:
             return False
         if any(b.start == span.start and b.end < span.end for b in blocked):
             return False  # "U. S. Hand Tools": a name does not open with a country or an organisation
-        if span in set(blocked) and source in {"authority-surname", "coordinated"}:
+        if span in set(blocked) and source in {"authority-surname", "coordinated", "credits", "addressee", "met"}:
             return False
         self._taken.add(span)
         self.mentions.append(Mention(span, Kind.PERSON, surface, source=source))
@@ -123,10 +125,12 @@ class _Finder:
                 core = item
             if core:
                 self.add(core, "participants")
-        for span in (*self.doc.translators, *self.doc.contributors, *self.doc.recorders):
-            core = self._strip_courtesy(span)
-            if core:
-                self.add(core, "credits")
+        for spans, source in (((*self.doc.translators, *self.doc.contributors, *self.doc.recorders), "credits"),
+                              (self.doc.addressees, "addressee")):
+            for span in spans:
+                core = span if _shouted(span.of(self.text)) else self._strip_courtesy(span)  # "JOHNSTON"
+                if core:
+                    self.add(core, source)
 
     def _strip_courtesy(self, span: Span) -> Span | None:
         """The name inside a list item: courtesy and office words before it, titles after a comma
@@ -217,6 +221,14 @@ class _Finder:
                 continue
             end = match.start(2) + len(" " + " ".join(given))
             self.add(Span(match.start(), end), "family-first")
+
+    def met_by_writer(self) -> None:
+        """"I saw Huang and his Counsellor", "I called on Razak": whom the writer says he met is a
+        person, even named by a bare surname (lexicon ``writer_meeting_cues``)."""
+        for cue in met_pattern().finditer(self.text):
+            name = self._name_at(cue.end())
+            if name and name.start == cue.end() and not re.match(r"[’']s\b", self.text[name.end :]):
+                self.add(name, "met")
 
     def short_forms(self) -> None:
         known = {name_key(m.surface.split()[-1]) for m in self.mentions}

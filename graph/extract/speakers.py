@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
@@ -65,16 +66,28 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
 
 def _met(ext: Extraction, sentence: Span) -> int | None:
     """The person the writer says he met or called on in ``sentence``."""
-    found = _MET.search(ext.document.text, sentence.start, sentence.end)
-    if not found:
-        return None
-    people = [i for i, m in mentions_in(ext, Span(found.end(), sentence.end), (Kind.PERSON,))
-              if m.span.start == found.end()]
-    return people[0] if people else None
+    met = writer_met(ext, sentence)
+    return met[0] if met else None
 
 
-_MET = re.compile(r"\bI\s+(?:\w+ly\s+)?(?:met|saw|called\s+on|visited|received)\s+(?:with\s+)?"
-                  r"(?:(?:Mr|Mrs|Dr|Sir|Ambassador|Minister|Chairman|Premier|President|Secretary)\.?\s+)?")
+def writer_met(ext: Extraction, span: Span) -> list[int]:
+    """The people the writer says he met, saw or called on in ``span`` ("I saw Huang", "I called
+    on the Minister", "I had a long talk with Mr. Razak"), each named right after the words."""
+    found: list[int] = []
+    for cue in met_pattern().finditer(ext.document.text, span.start, span.end):
+        found += [i for i, m in mentions_in(ext, Span(cue.start("object"), span.end), (Kind.PERSON,))
+                  if m.span.start <= cue.end() and not re.match(r"[’']s\b", ext.document.text[m.span.end :])][:1]
+    return found
+
+
+@lru_cache(maxsize=1)
+def met_pattern() -> re.Pattern[str]:
+    """"I (also) <lexicon writer_meeting_cues> (the) (Mr.)": what follows is whom the writer met."""
+    lex = lexicon()
+    courtesy = lex.alternation(lex.honorifics | {t for t in lex.titles if " " not in t})
+    return re.compile(rf"\bI\s+(?:(?:also|then|later|first|again|subsequently|\w+ly)\s+)?"
+                      rf"{lex.alternation(lex.writer_meeting_cues)}\s+(?P<object>(?:the\s+)?"
+                      rf"(?:(?:{courtesy})\.?\s+)*)")
 
 
 def surname(ext: Extraction, index: int | None) -> str | None:

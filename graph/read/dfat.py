@@ -22,6 +22,7 @@ from datetime import date
 import yaml
 
 from graph.errors import MalformedError
+from graph.read.signatures import signature
 from graph.read.text import (
     dateline,
     iso_date,
@@ -30,7 +31,6 @@ from graph.read.text import (
     looks_like_name,
     name_in,
     paragraphs,
-    signature,
     split_names,
     strip,
 )
@@ -260,7 +260,7 @@ def _structure(doc: Document, start: int, refs: set[int]) -> None:
     doc.paragraphs = paras[index:end]
     if doc.paragraphs:
         doc.body = Span(doc.paragraphs[0].start, doc.paragraphs[-1].end)
-        last = signature(text, doc.paragraphs[-1])
+        last = signature(text, doc.paragraphs[-1]) if len(doc.paragraphs) > 1 else None  # closing a body
         if last is not None:
             doc.recorders.append(last)
     _participants(doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from graph.read.signatures import signature
 from graph.read.text import (
     language_of,
     lines,
@@ -20,7 +21,6 @@ from graph.read.text import (
     name_in,
     paragraphs,
     parse_date,
-    signature,
     split_names,
     strip,
 )

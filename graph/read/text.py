@@ -325,16 +325,6 @@ def looks_like_html(head: str) -> bool:
     )
 
 
-def signature(text: str, span: Span) -> Span | None:
-    """A closing signature line such as ``N. Roshchin``, ``(Bitterlich)`` or ``HASLUCK``."""
-    value = span.of(text)
-    if re.fullmatch(
-        r"\(?(?:[A-ZА-Я]\.\s?){1,3}\s?[A-ZА-Я][\w'’-]+\)?|\(?[A-ZА-Я][a-zа-я'’-]+\)|[A-Z]{3,}", value
-    ):
-        return strip(text, span.start, span.end, "() ")
-    return None
-
-
 _CREDIT = re.compile(
     r"\b(?P<roles>(?:(?:[Cc]ontributed|[Tt]ranslated|[Tt]ranscribed|[Oo]btained|[Ee]dited)(?:,?\s+(?:and\s+)?)?)+)"
     r"\s*(?:by|for [^.]*? by)\s+(?P<names>.+?)"

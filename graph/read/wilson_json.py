@@ -20,6 +20,7 @@ import json
 import re
 
 from graph.errors import MalformedError, ReadError
+from graph.read.signatures import signature
 from graph.read.text import (
     Builder,
     credits_in,
@@ -28,7 +29,6 @@ from graph.read.text import (
     language_of,
     paragraphs,
     parse_date,
-    signature,
     split_names,
     strip,
 )
