@@ -94,3 +94,20 @@ def test_from_someone_before_the_writers_own_clause_is_no_sender() -> None:
                          "I talked with Tamura and Ishida. From Tamura, I heard the objections to the plan.",
                          "2\\. We shall report further."))
     assert ext.writer is not None and ext.mentions[ext.writer].surface == "Oakes"
+
+
+def test_the_one_party_never_named_again_narrates_an_unsigned_first_person_record() -> None:
+    ext = extract(record("RECORD OF CONVERSATION BETWEEN QUENNELL AND OSTRANDER",
+                         "Mr Ostrander said that the treaty was ready. I said that we would study it.",
+                         "I asked whether the garrison would stay. Mr Ostrander replied that it would."))
+    assert named(ext, ext.recorders) == {"QUENNELL"}
+
+
+def test_no_narrator_where_two_parties_are_never_named_again_or_no_one_says_i() -> None:
+    two = extract(record("RECORD OF CONVERSATION BETWEEN QUENNELL, VELASQUEZ AND OSTRANDER",
+                         "Mr Ostrander said that the treaty was ready. I said that we would study it.",
+                         "I asked whether the garrison would stay."))
+    assert two.recorders == []
+    third = extract(record("RECORD OF CONVERSATION BETWEEN QUENNELL AND OSTRANDER",
+                           "Mr Ostrander said that the treaty was ready. The Minister agreed."))
+    assert third.recorders == []

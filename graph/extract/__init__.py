@@ -269,10 +269,33 @@ def _add_credits(ext: Extraction) -> None:
                           (doc.recorders, ext.recorders)):
         for span in spans:
             target.extend(i for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.span in span)
-    sender = _sender(ext)
+    sender = _sender(ext) if ext.recorders else (_sender(ext) or _silent_narrator(ext))
     if sender is not None and sender not in ext.recorders:
         ext.recorders.append(sender)
     ext.writer = sender if sender is not None else (ext.recorders[0] if ext.recorders else None)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I\s+(?:(?:also|then|again|first|later|\w+ly)\s+)?(?:said|asked|told|replied|"
+                           r"explained|pointed|mentioned|stressed|added|thought|felt|agreed|suggested|made|put|"
+                           r"emphasi[sz]ed|undertook|indicated)|myself)\b")
+
+
+def _silent_narrator(ext: Extraction) -> int | None:
+    """Who writes a record of conversation in the first person without signing it: the one party its
+    title or Present list names who is never named again in its text ("Record of Conversation between
+    McMahon, Green and Holdridge", then "Mr Green said ... I asked that he ..."). Only where "I" acts
+    at least twice."""
+    doc = ext.document
+    if len(_FIRST_PERSON.findall(doc.text, doc.body.start, doc.body.end) if doc.body else []) < 2:
+        return None
+    parties = [*doc.participants, *([doc.title] if doc.title else [])]
+    persons = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.source != "role"]
+    named = {_last_word(m.surface) for _, m in persons if not any(m.span in p for p in parties)}
+    silent = {}
+    for i, m in persons:
+        if any(m.span in p for p in parties) and _last_word(m.surface) not in named:
+            silent.setdefault(_last_word(m.surface), i)
+    return next(iter(silent.values())) if len(silent) == 1 else None
 
 
 def _sender(ext: Extraction) -> int | None:
