@@ -269,7 +269,9 @@ def _add_credits(ext: Extraction) -> None:
                           (doc.recorders, ext.recorders)):
         for span in spans:
             target.extend(i for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.span in span)
-    sender = _sender(ext) if ext.recorders else (_sender(ext) or _silent_narrator(ext))
+    sender = _sender(ext)
+    if sender is None and not ext.recorders:
+        sender = _silent_narrator(ext)
     if sender is not None and sender not in ext.recorders:
         ext.recorders.append(sender)
     ext.writer = sender if sender is not None else (ext.recorders[0] if ext.recorders else None)
