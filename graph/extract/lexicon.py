@@ -38,6 +38,8 @@ class Lexicon:
     request_announcements: tuple[str, ...] = ()
     announced_request_patterns: tuple[str, ...] = ()
     writer_presence_cues: tuple[str, ...] = ()
+    office_qualifiers: tuple[str, ...] = ()
+    speech_nouns: frozenset[str] = frozenset()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -77,6 +79,8 @@ def lexicon() -> Lexicon:
             request_announcements=tuple(str(w) for w in data.get("request_announcements", ())),
             announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
             writer_presence_cues=tuple(str(w) for w in data.get("writer_presence_cues", ())),
+            office_qualifiers=tuple(str(w) for w in data.get("office_qualifiers", ())),
+            speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err
