@@ -42,6 +42,8 @@ class Lexicon:
     writer_meeting_cues: tuple[str, ...] = ()
     correspondence_genres: tuple[str, ...] = ()
     closing_lines: frozenset[str] = frozenset()  # lower case
+    office_qualifiers: tuple[str, ...] = ()
+    speech_nouns: frozenset[str] = frozenset()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -85,6 +87,8 @@ def lexicon() -> Lexicon:
             writer_meeting_cues=tuple(str(w) for w in data.get("writer_meeting_cues", ())),
             correspondence_genres=tuple(str(w) for w in data.get("correspondence_genres", ())),
             closing_lines=frozenset(str(w).lower() for w in data.get("closing_lines", ())),
+            office_qualifiers=tuple(str(w) for w in data.get("office_qualifiers", ())),
+            speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

@@ -15,7 +15,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
+from graph.extract.people_cues import appositives, offices_then_names, speech_subjects
 from graph.extract.speakers import met_pattern
+from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Kind, Mention, Span
 
@@ -67,6 +69,7 @@ class _Finder:
         self.authority_names()
         self.family_first_names()
         self.met_by_writer()
+        self.by_cues()
         self.short_forms()
 
     # ------------------------------------------------------------------ bookkeeping
@@ -141,7 +144,9 @@ class _Finder:
         if comma != -1:
             end = comma
         lex = self.lex
-        prefix = re.compile(rf"(?:{lex.alternation(lex.honorifics)}\.?|{lex.alternation(lex.titles)})\s+")
+        # "The Chancellor", "the Minister": an office alone names no one here (roles.py may tell who holds it)
+        courtesy = rf"(?:{lex.alternation(lex.honorifics)}\.?|{lex.alternation(lex.titles)})"
+        prefix = re.compile(rf"(?:[Tt]he\s+)?{courtesy}(?:\s+|$)")
         while True:
             match = prefix.match(text, pos, end)
             if not match:
@@ -220,6 +225,8 @@ class _Finder:
             if any(g in self.lex.not_names or g.rstrip("s") in self.lex.not_names for g in given):
                 continue
             end = match.start(2) + len(" " + " ".join(given))
+            if self._blocked.near(Span(match.start(2), end)):
+                continue  # "proposed to Lee Singapore's removal": a place is no given name
             self.add(Span(match.start(), end), "family-first")
 
     def met_by_writer(self) -> None:
@@ -230,8 +237,16 @@ class _Finder:
             if name and name.start == cue.end() and not re.match(r"[’']s\b", self.text[name.end :]):
                 self.add(name, "met")
 
+    def by_cues(self) -> None:
+        """Unknown names the record treats as people: repeated speakers, appositions of an office."""
+        for span in (*appositives(self.text, WORD, self.lex), *offices_then_names(self.text, WORD, self.lex)):
+            self.add(span, "apposition")
+        for span in speech_subjects(self.text, WORD, self.lex):
+            self.add(span, "speech-subject")
+
     def short_forms(self) -> None:
         known = {name_key(m.surface.split()[-1]) for m in self.mentions}
+        known |= self._family_names()
         known |= {name_key(m.surface) for m in self.mentions if " " not in m.surface}
         speech = self.lex.alternation(self.lex.speech_verbs)
         for match in _WORD_RE.finditer(self.text):
@@ -246,6 +261,14 @@ class _Finder:
                   and not _titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
         self._coordinated()
+
+    def _family_names(self) -> set[str]:
+        """The family names of the family-name-first names found ("Chou" of "Chou En-lai"), so that
+        the family name alone is the person too; not two-letter ones ("Le", "Do", "He")."""
+        firsts = (m.surface.split() for m in self.mentions if " " in m.surface)
+        return {name_key(words[0]) for words in firsts
+                if family_first(words[0]) and len(words[0]) > 2
+                and words[0].lower() not in self.lex.function_words}
 
     def _person_context(self, span: Span, speech: str) -> bool:
         """The sentence treats the word as a person: it speaks, owns, or is spoken to."""
@@ -272,8 +295,8 @@ class _Finder:
         while pending:
             span = pending.pop(0)
             after = link.match(self.text, span.end)
-            if not after or after.group(3) in self.lex.not_names:
-                continue
+            if not after or after.group(3) in self.lex.not_names or after.group(3) in self.lex.titles:
+                continue  # "Michael Newington, Counsellor (Scientific)": an office, not another person
             name = Span(after.start(3), after.end(3))
             if (not self._listed_person(after, name) or _in_title_case(self.text, name)
                     or _inverted(self.text, span, name)):
@@ -298,8 +321,10 @@ _ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
 
 
 def _shouted(value: str) -> bool:
-    """A name in capitals ("McMAHON", "DE GAULLE"), as a title set in capitals writes it."""
-    return re.sub(r"\bMa?c(?=[A-Z])", "", value).isupper() and re.fullmatch(r"[A-Za-z'’ .-]+", value) is not None
+    """A name in capitals ("McMAHON", "DE GAULLE"), as a title set in capitals writes it; a word of two
+    letters at least."""
+    return (re.sub(r"\bMa?c(?=[A-Z])", "", value).isupper() and re.fullmatch(r"[A-Za-z'’ .-]+", value) is not None
+            and re.search(r"[A-Za-z]{2}", value) is not None)  # not initials alone ("N.N.", nomen nescio)
 
 
 def _inverted(text: str, surname: Span, name: Span) -> bool:

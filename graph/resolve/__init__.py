@@ -15,7 +15,7 @@ from collections import Counter
 from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.extract.institutions import UNIT
 from graph.resolve.gazetteer import Gazetteer
-from graph.resolve.names import written_name
+from graph.resolve.names import family_first, written_name
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Entity, Extraction, Kind, Mention, Resolution
 
@@ -200,9 +200,16 @@ def _find_cluster(clusters: list[_Cluster], words: list[str]) -> _Cluster | None
     fits = [c for c in clusters if c.agrees(words)]
     if not fits and len(words) == 1:  # "Tho" for Le Duc Tho, "Giap" for Vo Nguyen Giap
         fits = [c for c in clusters if name_key(c.words[-1]) == name_key(words[0])]
+        fits += [c for c in clusters if _family_first(c.words) and name_key(c.words[0]) == name_key(words[0])]
     if not fits:
         return None
     return max(fits, key=lambda c: (len(c.members), -clusters.index(c)))
+
+
+def _family_first(words: list[str]) -> bool:
+    """A name written family name first ("Lee Kuan Yew", "Chou En-lai"): its first word is a family
+    name of the lexicon and more words follow, none an initial."""
+    return len(words) > 1 and family_first(words[0]) and not any(w.endswith(".") for w in words)
 
 
 def _misspelt(clusters: list[_Cluster], words: list[str], people: PeopleAuthority) -> _Cluster | None:

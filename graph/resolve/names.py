@@ -14,6 +14,10 @@ written, or the corpus graph gives one IRI two names. :func:`written_name` is th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from graph.extract.lexicon import lexicon
+from graph.resolve.people import name_key
 
 _MC = re.compile(r"^Ma?c(?=[A-Z])")
 _ROMAN = re.compile(r"^[IVX]+$")
@@ -49,3 +53,14 @@ def _title_part(part: str) -> str:
     if len(part) > 3 and part[:2].upper() == "MC":
         return "Mc" + part[2].upper() + part[3:].lower()
     return part[0].upper() + part[1:].lower()
+
+
+def family_first(word: str) -> bool:
+    """A family name that opens a name written family name first, however romanised its apostrophe
+    ("Ch'iao" as "Chiao", "Lee")."""
+    return name_key(word) in _family_keys()
+
+
+@lru_cache(maxsize=1)
+def _family_keys() -> frozenset[str]:
+    return frozenset(name_key(w) for w in lexicon().family_first_surnames)

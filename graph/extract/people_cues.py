@@ -1,0 +1,103 @@
+"""Person cues outside a name's own shape: how a record treats a word it never introduces.
+
+* Speech subjects: a capitalised word that at least twice is the subject of a speech verb
+  ("Huang said that ...", "Huang asked whether ...") is someone speaking, whatever the
+  authority knows of him.
+* Appositives: a name with an office beside it after a comma ("Sugiharto, the former
+  Ambassador in Rangoon, ...", "Okoye, the Minister for Trade.") is a person.
+
+Both return candidate spans; the person finder (``people.py``) judges them like any other
+(blocked places and organisations, words that are never names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from graph.extract.lexicon import Lexicon
+from graph.types import Span
+
+_SP = r"[ \t\u00a0]"
+# Words before a capitalised word, or a run of them, that make it a thing, not a person ("the
+# Communique said", "the Daily Express told").
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)"
+                         rf"(?:{_SP}+[A-Z][\w’'-]*)*{_SP}+$")
+# No preposition before a name in apposition: there it would open a clause ("In Lagos, the
+# Ambassador said").
+_PREPOSITION = re.compile(r"\b(?i:in|at|on|from|to|for|by|with|after|before|during|since|until|of|about)"
+                          rf"{_SP}+$")
+
+
+def speech_subjects(text: str, word: str, lex: Lexicon, *, least: int = 2) -> list[Span]:
+    """Every place a word stands right before a speech verb, for the words that do so at least
+    ``least`` times ("Huang said", "Huang replied"), an adverb in "-ly" allowed between."""
+    speech = lex.alternation(tuple(v for v in lex.speech_verbs if v not in lex.speech_nouns))
+    pattern = re.compile(rf"(?<![\w’'.-])({word}){_SP}+(?:[a-z]+ly{_SP}+)?{speech}\b")
+    found: dict[str, list[Span]] = defaultdict(list)
+    for match in pattern.finditer(text):
+        name = match.group(1)
+        if not _may_be_name(name, lex) or _DETERMINER.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        found[name].append(Span(match.start(1), match.end(1)))
+    return [span for spans in found.values() if len(spans) >= least for span in spans]
+
+
+def appositives(text: str, word: str, lex: Lexicon) -> list[Span]:
+    """Names followed by ", the (former) <office>" where the office phrase closes the clause: "Ruiz,
+    the then Ambassador to Peru," (not "In Lagos, the Ambassador said")."""
+    office = lex.alternation(tuple(lex.titles))
+    qualifier = lex.alternation(lex.office_qualifiers)
+    name = rf"((?:{word}{_SP}+){{0,2}}{word})"
+    tail = rf"(?:{_SP}+(?:of|for|in|to|at|on|the|and|[A-Z][\w’'.-]*))*"
+    pattern = re.compile(rf"(?<![\w’'.-]){name},{_SP}+(?:the|a){_SP}+(?:{qualifier}{_SP}+)?"
+                         rf"(?:[A-Z][\w-]*{_SP}+){{0,3}}?{office}{tail}(?=\s*(?:[,.;:)\[]|$|\n|who\b))",
+                         re.MULTILINE)
+    out = []
+    for match in pattern.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and _courtesy(words[0].group(0), lex):  # "Colonel Sugiharto, the ..."
+            words.pop(0)
+        if not words or not all(_may_be_name(w.group(0), lex) for w in words):
+            continue
+        span = Span(match.start(1) + words[0].start(), match.start(1) + words[-1].end())
+        if not _PREPOSITION.search(text, max(0, span.start - 8), span.start):
+            out.append(span)
+    return out
+
+
+def offices_then_names(text: str, word: str, lex: Lexicon) -> list[Span]:
+    """Names set off by commas after an office: "the Minister for Trade, Okafor, said", "the current
+    President of the Senate, Inche Halim, had ..."."""
+    office = lex.alternation(tuple(lex.titles))
+    qualifier = lex.alternation(lex.office_qualifiers)
+    of = rf"(?:{_SP}+(?:of|for|in|to|at|on)(?:{_SP}+(?:the|and|[A-Z][\w’'.-]*))+)?"
+    pattern = re.compile(rf"\b(?i:the){_SP}+(?:(?:{qualifier}){_SP}+)?(?:[A-Z][\w-]*{_SP}+){{0,3}}?{office}{of},"
+                         rf"{_SP}+((?:{word}{_SP}+){{0,3}}{word}),")
+    out = []
+    for match in pattern.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and _courtesy(words[0].group(0), lex):  # "Inche Senu"
+            words.pop(0)
+        after = re.match(r"\s*([A-Z][\w-]*)", text[match.end() : match.end() + 40])
+        if after and not _may_be_name(after.group(1), lex):
+            continue  # "the Prime Minister, Treasurer, Minister for Trade": a list of offices
+        if words and all(_may_be_name(w.group(0), lex) for w in words):
+            out.append(Span(match.start(1) + words[0].start(), match.start(1) + words[-1].end()))
+    return out
+
+
+def _may_be_name(word: str, lex: Lexicon) -> bool:
+    """Not a word that is never a name, not a courtesy or office word (nor a compound of one:
+    "Governor-General"), not in capitals."""
+    parts = {word, *word.split("-")}
+    return (not any(p in lex.not_names or _courtesy(p, lex) for p in parts)
+            and word not in lex.units_not_names and word.upper() != word)
+
+
+def _courtesy(word: str, lex: Lexicon) -> bool:
+    return word.rstrip(".") in lex.honorifics or word in _offices(lex)
+
+
+def _offices(lex: Lexicon) -> frozenset[str]:
+    return frozenset(t for t in lex.titles if " " not in t)
