@@ -192,3 +192,11 @@ def test_the_office_of_the_party_a_record_never_names_again_is_that_party() -> N
 ])
 def test_pressing_withheld_or_only_intended_is_no_request(sentence: str) -> None:
     assert asked(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_the_federal_chancellor_is_the_chancellor_the_record_names() -> None:
+    ext = extract(plain("Chancellor Ostrander received President Velasquez. At the request of the Federal "
+                        "Chancellor, President Velasquez will send a personal letter to Bonn."))
+    holders = {ext.mentions[ext.coref.get(r.requester, r.requester)].surface for r in ext.requests
+               if r.requester is not None}
+    assert holders == {"Ostrander"}, asked(ext)

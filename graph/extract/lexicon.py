@@ -44,6 +44,7 @@ class Lexicon:
     closing_lines: frozenset[str] = frozenset()  # lower case
     office_qualifiers: tuple[str, ...] = ()
     speech_nouns: frozenset[str] = frozenset()
+    title_qualifiers: tuple[str, ...] = ()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
             closing_lines=frozenset(str(w).lower() for w in data.get("closing_lines", ())),
             office_qualifiers=tuple(str(w) for w in data.get("office_qualifiers", ())),
             speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
+            title_qualifiers=tuple(str(w) for w in data.get("title_qualifiers", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

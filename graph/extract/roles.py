@@ -51,7 +51,9 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
     text = ext.document.text
     lex = lexicon()
     titles = lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))
-    pattern = re.compile(rf"\b[Tt]he[ \t]+({titles})\b(?![ \t]+[A-Z][a-z])")
+    # "the Federal Chancellor" is the Chancellor (lexicon ``title_qualifiers``: words that change no office)
+    qualifier = rf"(?:{lex.alternation(lex.title_qualifiers)}[ \t]+)?" if lex.title_qualifiers else ""
+    pattern = re.compile(rf"\b[Tt]he[ \t]+{qualifier}({titles})\b(?![ \t]+[A-Z][a-z])")
     holders: dict[str, set[int]] = {}
     for index, titles_of in person_titles(ext).items():
         for title in titles_of:
