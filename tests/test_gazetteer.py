@@ -166,3 +166,47 @@ def test_press_universities_and_governments_named_in_full(gz: Gazetteer) -> None
         "organization:lse", "organization:college_of_europe"]
     assert found(gz, "the peoples of Central and Eastern Europe") == [
         ("Central and Eastern Europe", "place:central_eastern_europe")]
+
+
+def test_later_cold_war_bodies_and_their_homonyms(gz: Gazetteer) -> None:
+    # Solidarity the union needs context; solidarity the word is never matched; named rallies are their own bodies
+    assert found(gz, "expressed their solidarity with the workers") == []
+    (m,) = gz.find("Solidarity leaders met Walesa")
+    assert m.entry.id == "organization:solidarity_pl" and "require_context" in m.flags
+    assert not gz.find("talks with Solidarność")[0].flags
+    assert found(gz, "the Malaysian Solidarity Convention rally") == [
+        ("Malaysian Solidarity Convention", "organization:malaysian_solidarity_convention")]
+    # AA is the Auswärtiges Amt only in context; "Federal Foreign Office" is not the British Foreign Office
+    (aa,) = gz.find("copies to AA and BMF")
+    assert aa.entry.id == "organization:auswaertiges_amt" and "require_context" in aa.flags
+    assert found(gz, "the Federal Foreign Office") == [("Federal Foreign Office", "organization:auswaertiges_amt")]
+    assert found(gz, "the Lord Chancellor's Office") == []
+    # Shell and Krupp only in context; Ford alone stays the President; Total is not a company
+    assert "require_context" in gz.find("the Shell refinery")[0].flags
+    assert found(gz, "Ford told Brezhnev. Total aid fell.") == []
+    assert found(gz, "the Ford Motor Company and BP") == [
+        ("Ford Motor Company", "organization:ford_motor"), ("BP", "organization:bp")]
+    # WEU is not the EU, the Council of Europe is not Europe, the Bay of Bengal is not Bengal
+    assert found(gz, "the Western European Union, the Council of Europe, the Bay of Bengal") == [
+        ("Western European Union", "organization:weu"), ("Council of Europe", "organization:council_of_europe"),
+        ("Bay of Bengal", "place:bay_of_bengal")]
+    assert found(gz, "MI6 and the Mi-6s") == [("MI6", "organization:sis_uk"), ("Mi-6s", "item:mi-6")]
+    assert found(gz, "the CSCE, later the OSCE") == [("CSCE", "organization:osce"), ("OSCE", "organization:osce")]
+    assert found(gz, "East Malaysia and the Baltic states") == [
+        ("East Malaysia", "place:east_malaysia"), ("the Baltic states", "place:baltic_states")]
+    # "the Baltic" (the sea) and "the Gulf" must not swallow the longer names
+    assert found(gz, "the Gulf States, the Atlantic Alliance") == [
+        ("the Gulf States", "place:gulf_states"), ("the Atlantic Alliance", "organization:nato")]
+
+
+def test_context_only_aliases_are_dropped_by_the_extractor() -> None:
+    from graph.extract import extract
+    from graph.types import Document
+
+    def orgs(text: str) -> set[str | None]:
+        ext = extract(Document(path="x.txt", format="plain", text=text))
+        return {m.key for m in ext.mentions if m.kind is Kind.ORGANIZATION}
+
+    assert "organization:solidarity_pl" not in orgs("Solidarity with the people of Vietnam was the theme.")
+    assert "organization:solidarity_pl" in orgs("He spoke to the leaders of Solidarity in Gdansk.")
+    assert "organization:auswaertiges_amt" not in orgs("Participants: BK, AA, BMF.")

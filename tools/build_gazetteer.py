@@ -537,7 +537,7 @@ near_east|Near East|region||the Near East|
 indochina|Indochina|region||Indo-China;French Indochina;Indo China|
 balkans|Balkans|region||the Balkans;Balkan Peninsula|
 scandinavia|Scandinavia|region||Nordic countries|
-baltic_states|Baltic States|region||Baltic republics;the Baltics|
+baltic_states|Baltic States|region||Baltic states;the Baltic States;the Baltic states;Baltic republics;the Baltic republics;the Baltics|
 caucasus|Caucasus|region|ussr|the Caucasus;Transcaucasia;Transcaucasus|
 crimea|Crimea|region|ussr|the Crimea;Crimean Peninsula|
 siberia|Siberia|region|ussr||
@@ -644,6 +644,60 @@ aden_region|Aden Protectorate|region|south_yemen||
 biafra|Biafra|region|nigeria|Republic of Biafra|
 katanga|Katanga|region|congo_kinshasa|Shaba|
 eritrea_region|Ogaden|region|ethiopia||
+east_malaysia|East Malaysia|region|malaysia|Malaysian Borneo|
+west_malaysia|West Malaysia|region|malaysia|Peninsular Malaysia|
+arabian_peninsula|Arabian Peninsula|region||Arabian peninsula|
+iberian_peninsula|Iberian Peninsula|region||Iberian peninsula|
+benelux|Benelux|region||Benelux countries|
+gulf_states|Gulf States|region||Gulf states;the Gulf States;the Gulf states;Persian Gulf states|
+levant|Levant|region||the Levant|
+sahel|Sahel|region||the Sahel|
+kurdistan|Kurdistan|region||Iraqi Kurdistan|
+south_lebanon|South Lebanon|region|lebanon|Southern Lebanon|
+chechnya|Chechnya|region|ussr|Chechen Republic;Chechnia;Ichkeria|
+dagestan|Dagestan|region|ussr|Daghestan|
+tatarstan|Tatarstan|region|ussr||
+nagorno_karabakh|Nagorno-Karabakh|region|ussr|Nagorno Karabakh;Nagorny Karabakh;Nagorno-Karabagh;Karabakh|
+abkhazia|Abkhazia|region|ussr||
+south_ossetia|South Ossetia|region|ussr||
+transnistria|Transnistria|region|ussr|Trans-Dniester;Transdniestria;Transdniester;Pridnestrovie|
+kamchatka|Kamchatka|region|ussr|Kamchatka Peninsula|
+kola_peninsula|Kola Peninsula|region|ussr||
+krajina|Krajina|region|yugoslavia||
+slavonia|Slavonia|region|yugoslavia|Eastern Slavonia|
+vojvodina|Vojvodina|region|yugoslavia||
+republika_srpska|Republika Srpska|region|yugoslavia|Bosnian Serb Republic|
+assam|Assam|region|india||
+azad_kashmir|Azad Kashmir|region|pakistan|Azad Jammu and Kashmir;Pakistan-occupied Kashmir|
+baluchistan|Baluchistan|region|pakistan|Balochistan|
+pashtunistan|Pashtunistan|region||Pakhtunistan;Pushtunistan|
+aceh|Aceh|region|indonesia|Atjeh;Acheh|
+bougainville|Bougainville|island|papua_new_guinea|Bougainville Island|require_context
+australian_capital_territory|Australian Capital Territory|region|australia|A.C.T.|
+paracel_islands|Paracel Islands|island||Paracels;Xisha Islands;Hoang Sa|
+spratly_islands|Spratly Islands|island||Spratlys;Nansha Islands;Truong Sa|
+senkaku_islands|Senkaku Islands|island||Senkakus;Diaoyu Islands;Diaoyutai Islands|
+gulf_of_aqaba|Gulf of Aqaba|sea||Aqaba Gulf|
+strait_of_tiran|Strait of Tiran|sea||Straits of Tiran;Tiran Strait;Tiran Straits|
+strait_of_hormuz|Strait of Hormuz|sea||Straits of Hormuz;Hormuz Strait|
+dardanelles|Dardanelles|sea|turkey|the Dardanelles|
+bosporus|Bosporus|sea|turkey|Bosphorus;the Bosporus;the Bosphorus|
+sea_of_okhotsk|Sea of Okhotsk|sea||Okhotsk Sea|
+barents_sea|Barents Sea|sea|||
+north_sea|North Sea|sea|||
+adriatic|Adriatic Sea|sea||Adriatic;the Adriatic|
+aegean|Aegean Sea|sea||Aegean;the Aegean|
+arabian_sea|Arabian Sea|sea|||
+bay_of_bengal|Bay of Bengal|sea|||
+gulf_of_aden|Gulf of Aden|sea|||
+shatt_al_arab|Shatt al-Arab|river||Shatt al Arab;Shatt-al-Arab;Arvand Rud|
+danube|Danube|river||Danube River;River Danube|
+rhine|Rhine|river||Rhine River;River Rhine;the Rhine|
+yalu|Yalu|river||Yalu River|
+jordan_river|Jordan River|river||River Jordan|
+nile|Nile|river||Nile River;River Nile;the Nile|
+yangtze|Yangtze|river||Yangtze River;Yangtse;Yangtze Kiang;Chang Jiang|
+euphrates|Euphrates|river||Euphrates River|
 western_hemisphere|Western Hemisphere|region|||
 eurasia|Eurasia|region|||
 third_world_region|Afro-Asian world|region||Afro-Asia|
