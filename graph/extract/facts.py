@@ -36,11 +36,12 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
         low = ext.document.text[sentence.start : sentence.end].lower()
-        patterns = [p for p, words in anchored if words is None or any(word in low for word in words)]
+        present = _words_present(anchored, low)
+        patterns = [p for p, words in anchored if words is None or not present.isdisjoint(words)]
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
-        cues = [(cue, _possessor(ext, sentence, cue[0]) or _granted(ext, cue)  # "Kohler's request", "at the request of"
-                 or writers_request(ext, sentence, cue))
+        cues = [(cue, _first_found(_possessor(ext, sentence, cue[0]), _granted(ext, cue),  # "Kohler's request",
+                                   writers_request(ext, sentence, cue)))  # "at the request of", "my requests"
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
@@ -137,6 +138,28 @@ def _granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
         return None
     people = mentions_in(ext, Span(found.end(), cue[1]), (Kind.PERSON,))
     return people[0][0] if people else None
+
+
+def _first_found(*indices: int | None) -> int | None:
+    """The first mention index that is not None (0 is a mention)."""
+    return next((i for i in indices if i is not None), None)
+
+
+def _words_present(anchored: list[tuple[re.Pattern[str], tuple[str, ...] | None]], low: str) -> set[str]:
+    """The anchor words (any pattern's) that occur in ``low``, as ``word in low`` would say for each:
+    one scan of the sentence for all of them."""
+    scanner, within = _anchor_scanner(tuple(anchored))
+    return {w for found in set(scanner.findall(low)) for w in within[found]}
+
+
+@lru_cache(maxsize=4)
+def _anchor_scanner(anchored: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...]
+                    ) -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """A scanner trying every position (a lookahead, so matches may overlap) for the longest anchor
+    word there, and each word -> the anchor words it contains (found with it at the same place)."""
+    words = sorted({w for _, ws in anchored if ws for w in ws}, key=lambda w: (-len(w), w))
+    scanner = re.compile("(?=(" + ("|".join(re.escape(w) for w in words) or "(?!)") + "))")
+    return scanner, {w: {v for v in words if v in w} for w in words}
 
 
 @lru_cache(maxsize=4)

@@ -19,6 +19,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 _MAGIC = (
     b"%PDF",
     b"PK\x03\x04",
@@ -125,4 +126,4 @@ def _control_share(text: str) -> float:
     sample = text[:8192]
     if not sample:
         return 0.0
-    return sum(ord(c) in _CONTROL for c in sample) / len(sample)
+    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
