@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.types import Span
@@ -13,12 +14,17 @@ _ABBREVIATIONS = {"f", "op", "d", "ll", "l", "no", "nos", "vol", "p", "pp", "cf"
 
 
 def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of ``text[span]``, stripped.
+    """Sentences of ``text[span]``, stripped (found once per paragraph: several components ask).
 
     >>> t = "Cde. L. I. Brezhnev spoke. Then A. N. Kosygin asked: why? RGANI, f. 80, op. 1."
     >>> [t[s.start:s.end] for s in sentences(t, Span(0, len(t)))]
     ['Cde. L. I. Brezhnev spoke.', 'Then A. N. Kosygin asked: why?', 'RGANI, f. 80, op. 1.']
     """
+    return list(_sentences(text, span))
+
+
+@lru_cache(maxsize=1024)
+def _sentences(text: str, span: Span) -> tuple[Span, ...]:
     honorifics = {h.lower() for h in lexicon().honorifics}
     out: list[Span] = []
     start = span.start
@@ -33,7 +39,7 @@ def sentences(text: str, span: Span) -> list[Span]:
         _add(text, start, match.end(), out)
         start = match.end()
     _add(text, start, span.end, out)
-    return out
+    return tuple(out)
 
 
 def _add(text: str, start: int, end: int, out: list[Span]) -> None:
