@@ -71,3 +71,11 @@ def test_a_countrys_government_is_not_a_regimes_body_named_government() -> None:
     found = organisations(Document(path="x.txt", format="plain", text=text))
     assert "org/grunk" not in found and "org/prg" not in found, found
     assert "org/rvn_government" in found
+
+
+def test_a_law_named_for_a_place_is_not_the_body_of_that_name() -> None:
+    law = organisations(Document(path="x.txt", format="plain",
+                                 text="The Dominion adopted the Statute of Westminster in 1942."))
+    assert "org/uk_parliament" not in law
+    body = organisations(Document(path="x.txt", format="plain", text="The bill went back to Westminster in May."))
+    assert "org/uk_parliament" in body

@@ -66,7 +66,8 @@ def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
     need none ("Repeated to London, Paris, Saigon, and Hong Kong")."""
     text = ext.document.text
     place = ext.document.place
-    matches = gazetteer.find(text)
+    named_things = _named_things(text)
+    matches = [m for m in gazetteer.find(text) if not any(s <= m.start and m.end <= e for s, e in named_things)]
     plain = {(m.start, m.end) for m in matches
              if m.entry.kind in (Kind.PLACE, Kind.COUNTRY) and "require_context" not in (m.flags | m.entry.flags)}
     for n, match in enumerate(matches):
@@ -79,6 +80,15 @@ def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
         source = "demonym" if match.via == "demonym" else "gazetteer"
         ext.add_mention(Mention(Span(match.start, match.end), match.entry.kind, match.surface,
                                 key=match.entry.id, source=source))
+
+
+def _named_things(text: str) -> list[tuple[int, int]]:
+    """Where the text names a thing that is none of the entities whose names it holds ("the Statute of
+    Westminster" is a law, not the UK Parliament; lexicon ``not_mentions``)."""
+    words = lexicon().not_mentions
+    if not words:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b{lexicon().alternation(words)}\b", text)]
 
 
 def _listed_with(text: str, match: Match, other: Match | None, plain: set[tuple[int, int]]) -> bool:

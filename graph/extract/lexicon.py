@@ -45,6 +45,7 @@ class Lexicon:
     office_qualifiers: tuple[str, ...] = ()
     speech_nouns: frozenset[str] = frozenset()
     title_qualifiers: tuple[str, ...] = ()
+    not_mentions: tuple[str, ...] = ()
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
             office_qualifiers=tuple(str(w) for w in data.get("office_qualifiers", ())),
             speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
             title_qualifiers=tuple(str(w) for w in data.get("title_qualifiers", ())),
+            not_mentions=tuple(str(w) for w in data.get("not_mentions", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err
