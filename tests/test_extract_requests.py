@@ -158,6 +158,8 @@ def test_the_office_is_no_person_where_someone_has_it_as_surname() -> None:
      "send a personal letter"),
     ("Mr. Ostrander said that he had come mainly to seek Norwegian support for the fisheries convention.",
      "Ostrander", "Norwegian support for the fisheries convention"),
+    ("Mr. Ostrander said that the Government of Chile would like Norway to reopen the fisheries talks.",
+     "Ostrander", "reopen the fisheries talks"),
 ])
 def test_views_sought_pleas_promises_won_and_requests_granted_are_requests(sentence: str, who: str, words: str) -> None:
     got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
@@ -167,6 +169,7 @@ def test_views_sought_pleas_promises_won_and_requests_granted_are_requests(sente
 @pytest.mark.parametrize("sentence", [
     "Mr. Ostrander said that he was pressed for time and would leave at noon.",
     "Mr. Ostrander said that his Government would seek to support the fisheries convention.",
+    "Mr. Ostrander said that Chile wanted Norway to know that the convention was signed.",
     "Mr. Ostrander asked what time the train would leave.",
 ])
 def test_being_pressed_for_time_and_a_question_of_fact_are_no_requests(sentence: str) -> None:
