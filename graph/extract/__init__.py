@@ -22,7 +22,7 @@ from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
-from graph.extract.roles import find_roles
+from graph.extract.roles import find_roles, silent_parties
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
@@ -300,13 +300,7 @@ def _silent_narrator(ext: Extraction) -> int | None:
     doc = ext.document
     if len(_FIRST_PERSON.findall(doc.text, doc.body.start, doc.body.end) if doc.body else []) < 2:
         return None
-    parties = [*doc.participants, *([doc.title] if doc.title else [])]
-    persons = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.source != "role"]
-    named = {_last_word(m.surface) for _, m in persons if not any(m.span in p for p in parties)}
-    silent = {}
-    for i, m in persons:
-        if any(m.span in p for p in parties) and _last_word(m.surface) not in named:
-            silent.setdefault(_last_word(m.surface), i)
+    silent = silent_parties(ext)
     return next(iter(silent.values())) if len(silent) == 1 else None
 
 

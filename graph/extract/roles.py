@@ -11,6 +11,7 @@ from collections import Counter
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
+from graph.resolve.people import name_key
 from graph.types import Extraction, Kind, Mention, Span
 
 
@@ -82,27 +83,41 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
     return out
 
 
+def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = frozenset()) -> dict[str, int]:
+    """Surname key -> first mention of each party (title or Present list) whose surname the text never
+    names again outside them (nor in ``also_named``): in a "Record of Conversation between McMahon,
+    Green and Holdridge" that then speaks only of "Mr Green", McMahon and Holdridge."""
+    doc = ext.document
+    parties = [*doc.participants, *([doc.title] if doc.title else [])]
+    persons = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.source != "role"]
+    named = {_surname_key(m.surface) for _, m in persons if not any(m.span in p for p in parties)} | also_named
+    silent: dict[str, int] = {}
+    for i, m in persons:
+        if any(m.span in p for p in parties) and _surname_key(m.surface) not in named:
+            silent.setdefault(_surname_key(m.surface), i)
+    return silent
+
+
+def _surname_key(name: str) -> str:
+    words = name_key(name).split()
+    return words[-1] if words else ""
+
+
 def _silent_party_role(ext: Extraction, matches: list[re.Match[str]],
                        holders: dict[str, set[int]]) -> dict[str, set[int]]:
     """The record's own principal, named only as a party and then by office: in a "Record of Conversation
     between Tunku Abdul Rahman and Hasluck" whose text says "The Minister asked the Tunku ...", the
-    Minister is Hasluck, the one party (title or Present list) the text never names again, by name or by
-    an office it gives him ("the Tunku" is Tunku Abdul Rahman). Only for the
-    office the record uses most (twice at least, and more than any other no one holds by name)."""
-    doc = ext.document
-    parties = [*doc.participants, *([doc.title] if doc.title else [])]
-    party = {i: _surname(ext, i).lower() for i, m in enumerate(ext.mentions)
-             if m.kind is Kind.PERSON and m.source != "role" and any(m.span in p for p in parties)}
-    named_again = {_surname(ext, i).lower() for i, m in enumerate(ext.mentions)
-                   if m.kind is Kind.PERSON and m.source != "role" and not any(m.span in p for p in parties)}
+    Minister is Hasluck, the one party the text never names again, by name or by an office it gives him
+    ("the Tunku" is Tunku Abdul Rahman). Only for the office the record uses most (twice at least, and
+    more than any other no one holds by name)."""
     used = {_last_word(match.group(1)) for match in matches}
-    named_again |= {_surname(ext, i).lower() for key in used for i in holders.get(key, set())}  # "the Tunku"
-    silent = {name for name in party.values() if name not in named_again}
+    by_office = {_surname_key(ext.mentions[i].surface) for key in used for i in holders.get(key, set())}
+    silent = silent_parties(ext, by_office)
     unheld = Counter(key for match in matches if not holders.get(key := _last_word(match.group(1))))
     ranked = unheld.most_common(2)
     if len(silent) != 1 or not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return {}
-    return {ranked[0][0]: {min(i for i, name in party.items() if name in silent)}}
+    return {ranked[0][0]: set(silent.values())}
 
 
 def _surname(ext: Extraction, index: int) -> str:
