@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -46,6 +46,16 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     title_qualifiers: tuple[str, ...] = ()
     not_mentions: tuple[str, ...] = ()
+
+    @cached_property
+    def one_word_titles(self) -> frozenset[str]:
+        """Titles of one word ("Ambassador", "Chancellor"): they stand before a name like a courtesy."""
+        return frozenset(t for t in self.titles if " " not in t)
+
+    @cached_property
+    def courtesy_words(self) -> frozenset[str]:
+        """Honorifics and one-word titles: the words a name may open with ("Mr.", "Ambassador Kohler")."""
+        return self.honorifics | self.one_word_titles
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of ``words``, longest first, spaces matching any white space."""

@@ -111,8 +111,7 @@ class _Finder:
         if not match:
             return None
         words = list(re.finditer(r"\S+", match.group(0)))
-        courtesy = self.lex.honorifics | {t for t in self.lex.titles if " " not in t}
-        while words and words[0].group(0).rstrip(".") in courtesy:  # "Ambassador Kohler" -> "Kohler"
+        while words and words[0].group(0).rstrip(".") in self.lex.courtesy_words:  # "Ambassador Kohler" -> "Kohler"
             words.pop(0)
         while words and words[-1].group(0).rstrip(".") in self.lex.not_names:
             words.pop()

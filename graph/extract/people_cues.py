@@ -96,8 +96,4 @@ def _may_be_name(word: str, lex: Lexicon) -> bool:
 
 
 def _courtesy(word: str, lex: Lexicon) -> bool:
-    return word.rstrip(".") in lex.honorifics or word in _offices(lex)
-
-
-def _offices(lex: Lexicon) -> frozenset[str]:
-    return frozenset(t for t in lex.titles if " " not in t)
+    return word.rstrip(".") in lex.honorifics or word in lex.one_word_titles

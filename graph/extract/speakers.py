@@ -84,7 +84,7 @@ def writer_met(ext: Extraction, span: Span) -> list[int]:
 def met_pattern() -> re.Pattern[str]:
     """"I (also) <lexicon writer_meeting_cues> (the) (Mr.)": what follows is whom the writer met."""
     lex = lexicon()
-    courtesy = lex.alternation(lex.honorifics | {t for t in lex.titles if " " not in t})
+    courtesy = lex.alternation(lex.courtesy_words)
     return re.compile(rf"\bI\s+(?:(?:also|then|later|first|again|subsequently|\w+ly)\s+)?"
                       rf"{lex.alternation(lex.writer_meeting_cues)}\s+(?P<object>(?:the\s+)?"
                       rf"(?:(?:{courtesy})\.?\s+)*)")
