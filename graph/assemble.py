@@ -27,7 +27,8 @@ from graph.io import atomic_output
 from graph.model.rdf import bind_prefixes
 from graph.store import open_store
 
-BATCH_BYTES = 64 * 1024 * 1024  # N-Quads per bulk load and per TriG writer call
+BATCH_BYTES = 64 * 1024 * 1024  # N-Quads per TriG writer call
+LOAD_BYTES = 8 * 1024 * 1024  # N-Quads per bulk load (see _bulk_load)
 Log = Callable[[str], None]
 
 
@@ -46,13 +47,13 @@ def prefixes() -> dict[str, str]:
     return dict(sorted(collect.found.items()))
 
 
-def _batches(cache: Cache, records: list[CachedRecord]) -> Iterator[bytes]:
+def _batches(cache: Cache, records: list[CachedRecord], limit: int = BATCH_BYTES) -> Iterator[bytes]:
     batch: list[CachedRecord] = []
     size = 0
     for record in records:
         batch.append(record)
         size += record.end - record.start
-        if size >= BATCH_BYTES:
+        if size >= limit:
             yield cache.bodies(batch)
             batch, size = [], 0
     if batch:
@@ -99,6 +100,8 @@ def update_store(folder: str | os.PathLike[str], records: list[CachedRecord], ke
         _bulk_load(store, cache, todo)
     update.loaded = len(todo)
     store.flush()
+    if todo and (update.rebuilt or len(todo) * 10 >= len(records)):
+        store.optimize()  # compacts the bulk loads' many small files (~3 s for the corpus): queries 1.5-3x faster
     cache.write_store_manifest(dict(keys))
     if log:
         log(f"store {folder}: {update.loaded} graph(s) loaded, {update.removed} removed, {update.kept} unchanged")
@@ -161,8 +164,9 @@ def memory_store(records: list[CachedRecord], cache: Cache) -> ox.Store:
 
 
 def _bulk_load(store: ox.Store, cache: Cache, records: list[CachedRecord]) -> None:
-    """The records into the store, one bulk load per 64 MB of N-Quads. One call over the whole corpus
-    sorts once and is ~25% faster, but the loader then holds ~3.5 bytes per byte of input (1.5 GB for
-    the shared corpus, over the 1 GB the build is allowed); per batch it stays under 400 MB."""
-    for batch in _batches(cache, records):
+    """The records into the store, one bulk load per 8 MB of N-Quads. The loader holds ~3.5 bytes per
+    byte of input, so one call over the whole corpus would peak at 1.5 GB; batches of 8 MB load the
+    shared corpus faster than 64 MB ones (10.5 s against 14 s here) but leave many small files,
+    which the caller compacts once (``optimize``) after a fresh load."""
+    for batch in _batches(cache, records, LOAD_BYTES):
         store.bulk_load(batch, ox.RdfFormat.N_QUADS, lenient=True)
