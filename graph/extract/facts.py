@@ -11,6 +11,7 @@ from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
+from graph.patterns import trie_regex
 from graph.resolve.gazetteer import Gazetteer
 from graph.types import Extraction, Kind, Mention, Request, Span
 
@@ -158,7 +159,7 @@ def _anchor_scanner(anchored: tuple[tuple[re.Pattern[str], tuple[str, ...] | Non
     """A scanner trying every position (a lookahead, so matches may overlap) for the longest anchor
     word there, and each word -> the anchor words it contains (found with it at the same place)."""
     words = sorted({w for _, ws in anchored if ws for w in ws}, key=lambda w: (-len(w), w))
-    scanner = re.compile("(?=(" + ("|".join(re.escape(w) for w in words) or "(?!)") + "))")
+    scanner = re.compile("(?=(" + (trie_regex(words, re.escape) if words else "(?!)") + "))")
     return scanner, {w: {v for v in words if v in w} for w in words}
 
 

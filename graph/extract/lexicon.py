@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from graph.errors import AuthorityError
+from graph.patterns import case_twins, trie_regex
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,10 @@ class Lexicon:
 @lru_cache(maxsize=64)
 def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     """Built once per word list: extraction asks for the same alternations for every sentence."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    if case_twins(words):  # see graph.patterns: the trie would not pick the longest under re.I
+        ordered = sorted(words, key=lambda w: (-len(w), w))
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    return trie_regex(words)
 
 
 @lru_cache(maxsize=1)

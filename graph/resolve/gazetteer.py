@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 import yaml
 
+from graph.patterns import plain_char, trie_regex
 from graph.types import Kind
 
 Via = Literal["name", "alias", "demonym", "pattern"]
@@ -171,33 +172,14 @@ def surfaces(entry: Entry) -> Iterator[tuple[str, Via, bool, bool]]:
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, longest first, built from a character trie."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return _node_regex(trie)
+    """A regex matching exactly ``words``, longest first (any apostrophe for ``'``)."""
+    return trie_regex(words, _char)
 
 
 def _char(ch: str) -> str:
     if ch == "'":
         return "['\u2019\u2018\u02bc]"
-    if ch == " ":
-        return r"\s+"
-    return re.escape(ch)
-
-
-def _node_regex(node: dict[str, Any]) -> str:
-    end = "" in node
-    branches = [_char(ch) + _node_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if end:
-        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-    return body
+    return plain_char(ch)
 
 
 def _entry_from(raw: dict[str, Any], kind: Kind) -> Entry:
