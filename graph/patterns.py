@@ -26,6 +26,10 @@ def plain_char(ch: str) -> str:
 
 def trie_regex(words: Iterable[str], char: Callable[[str], str] = plain_char) -> str:
     """A regex group matching exactly ``words`` (each character written by ``char``), longest first."""
+    words = list(words)
+    if any(_LOOSE_SPACE.search(word) for word in words):  # see _LOOSE_SPACE: a plain alternation instead
+        ordered = sorted(set(words), key=lambda w: (-len(w), w))
+        return "(?:" + "|".join("".join(char(ch) for ch in word) for word in ordered) + ")"
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -33,6 +37,11 @@ def trie_regex(words: Iterable[str], char: Callable[[str], str] = plain_char) ->
             node = node.setdefault(ch, {})
         node[""] = True
     return "(?:" + _node_regex(trie, char) + ")"
+
+
+# White space other than single spaces between words: a greedy ``\s+`` for one space could take the
+# white space a longer word needs next, and the trie would stop short where the alternation would not.
+_LOOSE_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
 
 def case_twins(words: Iterable[str]) -> bool:

@@ -206,3 +206,33 @@ def test_the_federal_chancellor_is_the_chancellor_the_record_names() -> None:
     holders = {ext.mentions[ext.coref.get(r.requester, r.requester)].surface for r in ext.requests
                if r.requester is not None}
     assert holders == {"Ostrander"}, asked(ext)
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("I began by asking that the existence of the channel should remain secret.", "Harriman",
+     "existence of the channel should remain secret"),
+    ("Mr. Velasquez asked that Mr. Ostrander return to Oslo by way of Lima.", "Velasquez", "Oslo by way of Lima"),
+    ("Mr. Velasquez replied that it was up to Norway first to withdraw its trawlers.", "Velasquez",
+     "withdraw its trawlers"),
+    ("Mr. Ostrander proposed that the fisheries talks be resumed after the election.", "Ostrander",
+     "fisheries talks be resumed"),
+    ("I said that it would be helpful if Mr. Velasquez could tell me what his Government intended.", "Harriman",
+     "what his Government intended"),
+    ("Mr. Velasquez listened with care and asked me to raise the quota with his officials.", "Velasquez",
+     "raise the quota"),
+    ("As over an hour had already gone by, I urged him to send the draft to his capital.", "Harriman",
+     "send the draft to his capital"),
+])
+def test_that_clauses_conditions_courtesy_and_who_asks_the_writer(sentence: str, who: str, words: str) -> None:
+    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
+    assert any(asker == who and words in label for asker, label in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Velasquez asked his private secretary to arrange a car for the delegation.",
+    "Mr. Velasquez said that it was up to us to decide the date.",
+    "Mr. Ostrander asked that question twice.",
+    "Mr. Ostrander asked that he had heard nothing of the convoy.",
+])
+def test_orders_to_ones_own_staff_ones_own_task_and_statements_are_no_requests(sentence: str) -> None:
+    assert asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence))) == []

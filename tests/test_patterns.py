@@ -51,7 +51,7 @@ def test_case_twins_are_detected() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(words=st.lists(st.text(alphabet="abAB .'", min_size=1, max_size=5), min_size=1, max_size=8, unique=True),
+@given(words=st.lists(st.text(alphabet="abAB .'\t", min_size=1, max_size=5), min_size=1, max_size=8, unique=True),
        text=st.text(alphabet="abAB .'x", max_size=40))
 def test_trie_matches_the_plain_alternation_on_any_words(words: list[str], text: str) -> None:
     plain = [m.span() for m in re.finditer(plain_alternation(words), text)]

@@ -57,6 +57,21 @@ def writers_request(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> in
     return ext.writer if _WRITERS.search(ext.document.text, sentence.start, cue[1]) else None
 
 
+_ASKED_ME = re.compile(r"(?:asked|asking|urged|urging|requested|invited|pressed|begged)\s+(?-i:me|us)\b", re.I)
+
+
+def writers_asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Who asks the writer: "Mr Carr was immediately receptive and asked me to pursue it with his
+    officers" is Carr's request, whoever voices the sentence; the nearest person named before the
+    cue who is not the writer."""
+    if ext.writer is None or not _ASKED_ME.match(ext.document.text, cue[0], cue[1]):
+        return None
+    writer = ext.mentions[ext.writer].surface.split()[-1].lower()
+    people = [i for i, m in ext.mentions_between(sentence.start, cue[0])
+              if m.kind is Kind.PERSON and m.surface.split()[-1].lower() != writer]
+    return people[-1] if people else None
+
+
 # What is asked only points at the subject under discussion: "asked the Minister to look into this matter".
 _POINTER = re.compile(
     r"\b(?:this|that|the)\s+(?:matter|question|problem|issue|subject|topic)\b(?!\s+(?:of|on|about)\b)", re.I)

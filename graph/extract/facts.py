@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.anchors import anchors
-from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_request
+from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_asker, writers_request
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -42,7 +42,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
         cues = [(cue, _first_found(_possessor(ext, sentence, cue[0]), _granted(ext, cue),  # "Kohler's request",
-                                   writers_request(ext, sentence, cue)))  # "at the request of", "my requests"
+                                   writers_request(ext, sentence, cue),  # "at the request of", "my requests"
+                                   writers_asker(ext, sentence, cue)))  # "Carr ... asked me to"
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
@@ -97,7 +98,19 @@ def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
     before = text[max(sentence.start, cue[0] - 60) : cue[0]]
     if re.match(r"requests?\b", text[cue[0] : cue[1]], re.I) and _NAMED_REQUEST.search(before):
         return True
-    return bool(_SUPPOSED.search(before))
+    return bool(_SUPPOSED.search(before)) or _own_staff(text, cue)
+
+
+def _own_staff(text: str, cue: tuple[int, int]) -> bool:
+    """ "He asked his private secretary to arrange this": an order to one's own people, not a request
+    to the other side (lexicon ``own_staff``)."""
+    return _own_staff_regex().search(text, cue[0], cue[1]) is not None
+
+
+@lru_cache(maxsize=1)
+def _own_staff_regex() -> re.Pattern[str]:
+    staff = lexicon().alternation(lexicon().own_staff)
+    return re.compile(rf"\b(?:his|her|their|its|my|our)\s+(?:\w+\s+){{0,2}}?{staff}\b", re.I)
 
 
 def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> bool:

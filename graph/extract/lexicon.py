@@ -40,6 +40,8 @@ class Lexicon:
     announced_request_patterns: tuple[str, ...] = ()
     writer_presence_cues: tuple[str, ...] = ()
     venue_post_cues: frozenset[str] = frozenset()
+    stationed_nouns: tuple[str, ...] = ()
+    own_staff: tuple[str, ...] = ()
     writer_meeting_cues: tuple[str, ...] = ()
     correspondence_genres: tuple[str, ...] = ()
     closing_lines: frozenset[str] = frozenset()  # lower case
@@ -99,6 +101,8 @@ def lexicon() -> Lexicon:
             announced_request_patterns=tuple(str(w) for w in data.get("announced_request_patterns", ())),
             writer_presence_cues=tuple(str(w) for w in data.get("writer_presence_cues", ())),
             venue_post_cues=frozenset(str(w).lower() for w in data.get("venue_post_cues", ())),
+            stationed_nouns=tuple(str(w) for w in data.get("stationed_nouns", ())),
+            own_staff=tuple(str(w) for w in data.get("own_staff", ())),
             writer_meeting_cues=tuple(str(w) for w in data.get("writer_meeting_cues", ())),
             correspondence_genres=tuple(str(w) for w in data.get("correspondence_genres", ())),
             closing_lines=frozenset(str(w).lower() for w in data.get("closing_lines", ())),

@@ -37,8 +37,10 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
     other: int | None = None  # the last named speaker who is not the writer: "he" in a telegram
     before: int | None = None  # the one who spoke before ``other``: "He asked if Mr. Gromyko ..."
     quoting: int | None = None  # who speaks a quotation still open: 'I then stated the following: “...'
+    listing: int | None = None  # who speaks the lettered items a paragraph ending "I then said:—" opens
     for para in doc.paragraphs:
-        last: int | None = None
+        listing = listing if _LIST_ITEM.match(doc.text, para.start, para.end) else None
+        last: int | None = listing
         for sentence in sentences(doc.text, para):
             words = sentence.of(doc.text)
             if quoting is not None:  # the quotation's sentences are its speaker's, whoever "he" is in them
@@ -62,6 +64,8 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
             if words.count("“") > words.count("”") and last is not None:
                 quoting = last
             yield Scope(para, last, None), sentence
+        if _OPENS_LIST.search(doc.text, para.start, para.end):
+            listing = last
 
 
 def _met(ext: Extraction, sentence: Span) -> int | None:
@@ -104,10 +108,15 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 
 
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
-# "In this connection, I told him ...", "However, I again stressed hope ..."
-_WRITER_ACTS = re.compile(r"(?:\W*\w+\W+){0,3}?I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly)\s+)*"
+# "In this connection, I told him ...", "However, I again stressed hope ...", or after a fronted
+# clause: "As over an hour had gone by, I said ...", "On behalf of the Government, I had proposed ..."
+_WRITER_ACTS = re.compile(r"(?:\W*(?:\d+\.|\([a-z0-9]{1,4}\))\s+)?(?:(?:\W*\w+\W+){0,3}?|[^.;:!?\n]{3,120}?,\s+)"
+                          r"I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly|had|have)\s+)*"
                           r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|began|"
                           r"should|would|shall|must)\b")  # or of a modal: "I should be most grateful ..."
+# "I then said:—" ends a paragraph; "(a) The long-term objective ..." and the items after it are the same voice.
+_OPENS_LIST = re.compile(r":\s*[—–-]?\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:\([a-z0-9]{1,4}\)|[a-z0-9]{1,2}\))\s")
 _HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
                       r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")

@@ -51,6 +51,10 @@ _PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recen
 _HELD = re.compile(r"\b(?:(?:had|has|have)\s+(?:\w+ly\s+|already\s+|just\s+)*(?:held|had|conducted)\s+"
                    r"(?:\w+\s+){0,2}(?:talks|discussions|negotiations|meetings?|conversations?)|"
                    r"(?:were|was|had\s+been)\s+held)\s+(?:\S+\s+){0,4}$", re.I)
+# What follows the place says it is reported, not proposed: "In Brussels I have talked to ...", "in none of his
+# discussions in Djakarta had there been ...", "at Indonesia's request" (a possessive: the place is no venue).
+_REPORTED_AFTER = re.compile(r"[’']s\b|\s*,?\s*(?:(?:I|we|he|she|they)\s+(?:have|had|has)\s+\w+|(?:had|has|have)\s+"
+                             r"(?:there\s+)?been\b)")
 _EXAMPLE = re.compile(r"\b(?:let[’']s\s+say|for\s+example|for\s+instance|e\.g\.|say)[,\s]+(?:in|at)\s+$", re.I)
 # A place put first in its sentence ("For example, in Tashkent one could ...") may take its cue after it.
 _FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|possibly|perhaps|maybe|but|and|say|then|"
@@ -113,8 +117,9 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
         near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
             ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
             re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
-        past = (_PAST.match(text[mention.span.end : mention.span.end + 20]) or _PAST_BEFORE.search(before)
-                or _HELD.search(before))
+        after = text[mention.span.end : mention.span.end + 40]
+        past = (_PAST.match(after) or _PAST_BEFORE.search(before) or _HELD.search(before)
+                or _REPORTED_AFTER.match(after) or _stationed(before))
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
             stance = _stance(text, sentence, mention.span)
             if listed and stance is Stance.PROPOSED:  # "not necessarily in the Soviet Union or the United States"
@@ -122,6 +127,16 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
             out.append(VenueProposal(sentence, index, scope.speaker, stance))
             previous_end = mention.span.end
     return out
+
+
+def _stationed(before: str) -> bool:
+    """"our forces in Singapore": the place is where something is kept (lexicon ``stationed_nouns``)."""
+    return _stationed_regex().search(before) is not None
+
+
+@lru_cache(maxsize=1)
+def _stationed_regex() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon().alternation(lexicon().stationed_nouns)}\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
 def _adjectival(text: str, mention: Mention) -> bool:

@@ -1,0 +1,50 @@
+"""Who voices a sentence the writer does not open with "I", and which places named near talk of
+meeting are no venues; on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.extract.speakers import scopes
+from graph.types import Extraction
+from tests.test_extract_rules import plain
+
+TELEGRAM = "For the Secretary from Harriman.\n\nI saw Mr. Velasquez this morning.\n\n"
+
+
+def venues(ext: Extraction) -> list[tuple[str | None, str]]:
+    """(proposer, venue) for each proposal."""
+    name = lambda i: ext.mentions[i].surface if i is not None else None  # noqa: E731
+    return [(name(v.proposer), name(v.venue)) for v in ext.proposals]
+
+
+def test_lettered_items_after_a_colon_are_the_voice_that_opened_them() -> None:
+    ext = extract(plain(TELEGRAM + "2. I then said:—\n\n(a) The aim of my Government was a settlement.\n\n"
+                                   "(b) Norway wanted to open conversations in Oslo on the fisheries.\n\n"
+                                   "3. Mr. Velasquez replied that the fisheries were not his concern."))
+    assert ("Harriman", "Oslo") in venues(ext)
+    voices = {sentence.of(ext.document.text)[:3]: ext.mentions[scope.speaker].surface
+              for scope, sentence in scopes(ext) if scope.speaker is not None}
+    assert voices["(a)"] == "Harriman" and voices["3. "] == "Velasquez"
+
+
+def test_lettered_items_after_a_statement_have_no_borrowed_voice() -> None:
+    ext = extract(plain(TELEGRAM + "The points were these.\n\n(a) Norway wanted to open conversations in Oslo."))
+    assert venues(ext) == []
+
+
+def test_the_writer_speaks_after_a_fronted_clause() -> None:
+    ext = extract(plain(TELEGRAM + "8. As over an hour had gone by, I said that I would sum up. On behalf of my "
+                                   "Government, I had proposed that conversations be opened in Oslo."))
+    assert venues(ext) == [("Harriman", "Oslo")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Oslo I have talked in turn to four of the ministers about the negotiations.",
+    "Mr. Velasquez said that in none of his discussions in Oslo had there been any mention of the bases.",
+    "Mr. Velasquez said that, as foreshadowed in the talks, Chile would reduce its forces in Peru and Bolivia.",
+    "Mr. Velasquez said that the projected summit meeting would be held at Norway’s request.",
+])
+def test_talks_reported_things_stationed_and_a_possessive_are_no_venues(sentence: str) -> None:
+    assert venues(extract(plain(TELEGRAM + sentence))) == []
