@@ -89,3 +89,15 @@ def test_a_prime_minister_is_not_the_minister_for_development() -> None:
     ext = extract(doc)
     roles = [i for i, m in enumerate(ext.mentions) if m.source == "role" and "Prime" in m.surface]
     assert not any(ext.mentions[ext.coref[i]].surface == "Harold Pemberton" for i in roles if i in ext.coref)
+
+
+def test_one_unknown_word_after_a_capitalised_office_is_a_person() -> None:
+    doc = plain("The Chancellor raised the question with Foreign Minister Ostrovik and Ambassador Velkin. "
+                "NATO Secretary Halvarsen had spoken to them in March.")
+    assert {"Ostrovik", "Velkin", "Halvarsen"} <= people(doc)
+
+
+def test_common_words_after_an_office_are_no_people() -> None:
+    doc = plain("The Prime Minister Designate met the Minister Assisting the Treasurer. The Trade Commissioner "
+                "Elections were held. Ambassador Harvest was discussed, and the harvest was agreed.")
+    assert not people(doc) & {"Designate", "Assisting", "Elections", "Harvest"}

@@ -180,7 +180,7 @@ class _Finder:
         pattern = re.compile(rf"\b{self.lex.alternation(tuple(self.lex.titles))}{_SP}+(?=[{UPPER}])")
         for match in pattern.finditer(self.text):
             name = self._name_at(match.end())
-            if name and (self._known(name) or len(name.of(self.text).split()) > 1):
+            if name and (self._known(name) or len(name.of(self.text).split()) > 1 or self._titled_surname(match, name)):
                 self.add(name, "title")
         # an office in lower case after a determiner, before a full name: "the Portuguese diplomatic
         # advisor Joao Pimentel", "the foreign minister Andrei Gromyko" (not "in general European Security")
@@ -311,8 +311,29 @@ class _Finder:
         return bool(self.people.with_surname(name.of(self.text))) or bool(
             re.match(r"\s*\(|\s+and\s", self.text[name.end : name.end + 6]))
 
+    def _titled_surname(self, title: re.Match[str], name: Span) -> bool:
+        """"Foreign Minister Kinkel", "Ambassador Terekhov": a capitalised office right before one
+        capitalised word no authority knows, which is no word of the lexicon or the gazetteer
+        (those are blocked when added) and ends where the name ends (not "Ambassador Paris-based")."""
+        word = name.of(self.text)
+        return (title.group(0)[:1].isupper() and word[:1].isupper() and word[1:].islower() and len(word) > 2
+                and word not in self.lex.not_names and word not in self.lex.titles
+                and not _COMMON_NOUN_ENDING.search(word) and not self._written_lower(word)
+                and not re.match(r"[\w-]", self.text[name.end : name.end + 1]))
+
+    def _written_lower(self, word: str) -> bool:
+        """Does the record also write ``word`` in lower case ("the election", "a manager")? Then it is a
+        common word, not a surname."""
+        return re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
+
+
+# Endings of English common nouns, verbs and adjectives, not of surnames: "Minister Assisting", "Prime Minister
+# Designate", "Trade Commissioner Elections", "Minister for Defence Policy".
+_COMMON_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ing|ity|ies|ers|ence|ance|ship|ate|cy|ics|ism|ist|ure|al|ic|"
+                                 r"ive|ous|ary|ory|[^s]s)$")
 
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
