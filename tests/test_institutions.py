@@ -79,3 +79,14 @@ def test_a_law_named_for_a_place_is_not_the_body_of_that_name() -> None:
     assert "org/uk_parliament" not in law
     body = organisations(Document(path="x.txt", format="plain", text="The bill went back to Westminster in May."))
     assert "org/uk_parliament" in body
+
+
+def test_bodies_named_head_of_capitalised_words_are_organisations() -> None:
+    text = ("The Ministry of Fisheries and Forests consulted the Development Bank of Ruritania and the "
+            "Commission of Historians; the Ambassador presented his letters at the Court of St. James. "
+            "The Ministry of Defence disagreed.")
+    names = {name for names in organisations(Document(path="x.txt", format="plain", text=text)).values()
+             for name in names}
+    assert {"Ministry of Fisheries and Forests", "Development Bank of Ruritania", "Commission of Historians",
+            "Ministry of Defence"} <= names
+    assert not any(name.startswith("Court of St") for name in names)

@@ -94,7 +94,7 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
         key = owned_key(gazetteer, mention.key, word) if follow else located_key(mention.key, word)
         found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=key, source="institution"))
     found += _host_ministries(ext, gazetteer, taken)
-    return found + find_units(ext, taken)
+    return found + find_units(ext, taken) + find_bodies_of(ext, taken)
 
 
 # Only a mission is named by where it is: "the Government in Saigon" is the country's own.
@@ -194,6 +194,32 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
             continue
         span = Span(start + words[0].start(), match.end(2))
         if any(span.overlaps(t) for t in taken):
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
+        taken.append(span)
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=f"{UNIT}{slug}", source="unit"))
+    return found
+
+
+def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
+    """Bodies named "<head> of <capitalised words>": "Ministry of Economic Affairs", "Department of
+    Minerals and Energy", "Export-Import Bank of Japan", "Commission of Historians" (the head words are
+    ``lexicon.yaml`` ``bodies_of``). Names the gazetteer or another rule took are left to it."""
+    text = ext.document.text
+    word = r"[A-Z][A-Za-z'’-]+"
+    pattern = re.compile(rf"\b((?:{word}[ \t]+){{0,3}})({lexicon().alternation(lexicon().bodies_of)})[ \t]+of[ \t]+"
+                         rf"(?:the[ \t]+)?{word}(?:[ \t]+(?:(?:and|&)[ \t]+)?{word}){{0,3}}")
+    found = []
+    for match in pattern.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
+            words.pop(0)
+        start = match.start(1) + words[0].start() if words else match.start(2)
+        span = Span(start, match.end())
+        if re.search(r"\b[A-Z][a-z]{0,2}$", match.group(0)) and text[match.end() : match.end() + 1] == ".":
+            continue  # "the Court of St. James": cut at an abbreviation
+        if any(span.overlaps(t) for t in taken) or any(
+                m.span.overlaps(span) for _, m in ext.mentions_between(span.start, span.end)):
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
         taken.append(span)

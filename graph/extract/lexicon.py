@@ -42,6 +42,7 @@ class Lexicon:
     venue_post_cues: frozenset[str] = frozenset()
     stationed_nouns: tuple[str, ...] = ()
     own_staff: tuple[str, ...] = ()
+    bodies_of: tuple[str, ...] = ()
     writer_meeting_cues: tuple[str, ...] = ()
     correspondence_genres: tuple[str, ...] = ()
     closing_lines: frozenset[str] = frozenset()  # lower case
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
             venue_post_cues=frozenset(str(w).lower() for w in data.get("venue_post_cues", ())),
             stationed_nouns=tuple(str(w) for w in data.get("stationed_nouns", ())),
             own_staff=tuple(str(w) for w in data.get("own_staff", ())),
+            bodies_of=tuple(str(w) for w in data.get("bodies_of", ())),
             writer_meeting_cues=tuple(str(w) for w in data.get("writer_meeting_cues", ())),
             correspondence_genres=tuple(str(w) for w in data.get("correspondence_genres", ())),
             closing_lines=frozenset(str(w).lower() for w in data.get("closing_lines", ())),
