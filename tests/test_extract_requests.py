@@ -236,3 +236,16 @@ def test_that_clauses_conditions_courtesy_and_who_asks_the_writer(sentence: str,
 ])
 def test_orders_to_ones_own_staff_ones_own_task_and_statements_are_no_requests(sentence: str) -> None:
     assert asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence))) == []
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("President Velasquez once again asked for Chile to be given a larger quota.", "Velasquez",
+     "larger quota"),
+    ("Mr. Ostrander said it would be good if the Chilean side could consider such a gesture.", "Ostrander",
+     "consider such a gesture"),
+    ("Mr. Ostrander queried Mr. Velasquez about his assessment of the new fisheries agreement.", "Ostrander",
+     "new fisheries agreement"),
+])
+def test_asks_after_once_again_as_a_hope_for_the_other_side_or_a_query(sentence: str, who: str, words: str) -> None:
+    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
+    assert any(asker == who and words in label for asker, label in got), got

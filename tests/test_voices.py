@@ -48,3 +48,13 @@ def test_the_writer_speaks_after_a_fronted_clause() -> None:
 ])
 def test_talks_reported_things_stationed_and_a_possessive_are_no_venues(sentence: str) -> None:
     assert venues(extract(plain(TELEGRAM + sentence))) == []
+
+
+def test_a_heading_word_the_record_also_writes_in_lower_case_is_no_speaker_label() -> None:
+    from graph.extract.turns import find_labels
+
+    doc = plain("Loans to Ruritania\n\n(2) Amount: $150 million over five years.\n\n(3) Terms: as before.\n\n"
+                "Of this amount, $31 million has been paid; the terms are easy.\n\n"
+                "Okonkwo: We should like a second loan.\n\nVarnholt: That will be studied.")
+    labels = {label.name.of(doc.text) for label in find_labels(doc, set())}
+    assert labels == {"Okonkwo", "Varnholt"}

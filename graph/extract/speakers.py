@@ -124,7 +124,8 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 
 # Between a speaker and the verb: an apposition, adverbs, and an opening ("Ostrander began, as instructed,
 # by pleading for ...").
-_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,60},)?,?\s+(?:(?:also|then|further|finally|again|first|later|\w+ly)\s+)*"
+_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,60},)?,?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
+            r"once\s+more|\w+ly)\s+)*"
             r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
 
 

@@ -108,7 +108,9 @@ def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span
         name = _trim_name(text, Span(match.start("name"), match.end("name")), known)
         if name is None:
             continue
-        if not needs_known or name_key(name.of(text)) in known or _surname_known(name.of(text), known):
+        if name_key(name.of(text)) in known or _surname_known(name.of(text), known):
+            return name
+        if not needs_known and not _common_word(text, name.of(text)):
             return name
     return None
 
@@ -126,6 +128,12 @@ def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
     if stripped and stripped[-1].rstrip(".") not in lexicon().not_names:
         return name
     return None
+
+
+def _common_word(text: str, name: str) -> bool:
+    """ "(2) Amount: $150 million": a one-word label the record also writes in lower case ("this
+    amount") is a heading, not a speaker."""
+    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
 
 
 def _surname_known(name: str, known: set[str]) -> bool:
