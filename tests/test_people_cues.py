@@ -101,3 +101,11 @@ def test_common_words_after_an_office_are_no_people() -> None:
     doc = plain("The Prime Minister Designate met the Minister Assisting the Treasurer. The Trade Commissioner "
                 "Elections were held. Ambassador Harvest was discussed, and the harvest was agreed.")
     assert not people(doc) & {"Designate", "Assisting", "Elections", "Harvest"}
+
+
+def test_a_list_of_surnames_said_to_be_present_is_people() -> None:
+    doc = plain("Record of conversation with Okonkwo on 2 May. Officers present with me were Varnholt, Tidemark, "
+                "Quillan and Ostrovik.\n\nThe talks covered trade, shipping and fisheries.")
+    found = people(doc)
+    assert {"Varnholt", "Tidemark", "Quillan", "Ostrovik"} <= found
+    assert not found & {"Trade", "Shipping"}

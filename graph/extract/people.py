@@ -259,7 +259,21 @@ class _Finder:
             elif (self.people.with_surname(word) and word not in self.lex.units_not_names
                   and not _titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
+        self._present_lists()
         self._coordinated()
+
+    def _present_lists(self) -> None:
+        """"Officers present with me were Pritchett, Wilson, Cawsey, McKeown and Evans": the
+        capitalised words listed after a presence cue (lexicon ``presence_cues``) and "were",
+        "was", "included" or a colon are people, when they make a list of three or more."""
+        cue = self.lex.alternation(self.lex.presence_cues)
+        item = rf"(?:{WORD})(?:-(?:{WORD}))?"
+        pattern = re.compile(rf"(?i:\b{cue}\b[^.;:\n]{{0,60}}?\b(?:were|was|included|are))\s+((?:{item}\s*,\s*){{2,}}"
+                             rf"(?:and\s+)?{item}|(?:{item}\s*,\s*)+{item}\s+and\s+{item})\b")
+        for match in pattern.finditer(self.text):
+            for name in re.finditer(item, match.group(1)):
+                if name.group(0) not in self.lex.not_names and name.group(0) not in self.lex.titles:
+                    self.add(Span(match.start(1) + name.start(), match.start(1) + name.end()), "present-list")
 
     def _family_names(self) -> set[str]:
         """The family names of the family-name-first names found ("Chou" of "Chou En-lai"), so that
