@@ -58,3 +58,9 @@ def test_a_heading_word_the_record_also_writes_in_lower_case_is_no_speaker_label
                 "Okonkwo: We should like a second loan.\n\nVarnholt: That will be studied.")
     labels = {label.name.of(doc.text) for label in find_labels(doc, set())}
     assert labels == {"Okonkwo", "Varnholt"}
+
+
+def test_a_wish_for_a_venue_reported_by_the_writer_is_the_wishers() -> None:
+    ext = extract(plain(TELEGRAM + "I told Mr. Velasquez of my talk with Mr. Ostrander and mentioned that "
+                                   "Mr. Ostrander seemed keen to have talks in Lima while the President was there."))
+    assert venues(ext) == [("Ostrander", "Lima")]

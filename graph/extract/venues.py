@@ -124,9 +124,28 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
             stance = _stance(text, sentence, mention.span)
             if listed and stance is Stance.PROPOSED:  # "not necessarily in the Soviet Union or the United States"
                 stance = out[-1].stance
-            out.append(VenueProposal(sentence, index, scope.speaker, stance))
+            proposer = _wisher(ext, sentence, mention.span.start)
+            out.append(VenueProposal(sentence, index, scope.speaker if proposer is None else proposer, stance))
             previous_end = mention.span.end
     return out
+
+
+# A person's wish reported by the sentence's speaker: "Lee seemed keen to have talks in London", "Kosygin
+# would prefer to meet in Geneva", "Head wanted the talks held in Bangkok".
+_WISH = re.compile(r"\s+(?:(?:also|still|clearly|evidently|obviously|now|then)\s+)?(?:(?:seemed|was|were|is|appeared|"
+                   r"seems|appears)\s+(?:(?:very|most|rather|quite)\s+)?(?:keen|anxious|eager)\s+to|wanted|wants|wished|"
+                   r"wishes|would\s+(?:like|prefer)|preferred|prefers|favou?red|favou?rs|proposed|suggested)\b")
+
+
+def _wisher(ext: Extraction, sentence: Span, place: int) -> int | None:
+    """The person named before ``place`` in the sentence whose wish the place is, if the sentence
+    says so (``_WISH`` right after the name); the nearest such person."""
+    text = ext.document.text
+    found = None
+    for index, mention in mentions_in(ext, Span(sentence.start, place), (Kind.PERSON,)):
+        if _WISH.match(text, mention.span.end, place):
+            found = index
+    return found
 
 
 def _stationed(before: str) -> bool:
