@@ -249,3 +249,22 @@ def test_orders_to_ones_own_staff_ones_own_task_and_statements_are_no_requests(s
 def test_asks_after_once_again_as_a_hope_for_the_other_side_or_a_query(sentence: str, who: str, words: str) -> None:
     got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
     assert any(asker == who and words in label for asker, label in got), got
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("We have asked for a full enquiry into the sinking of the trawler.", "Harriman", "full enquiry"),
+    ("I said that what Norway wanted from Chile was her support for the fisheries convention.", "Harriman",
+     "support for the fisheries convention"),
+    ("At our suggestion, he undertook to keep in touch with us on the quota.", "Harriman", "keep in touch"),
+    ("It would be helpful if Chile or Peru or other coastal states could open a discussion of the quota.",
+     "Harriman", "open a discussion of the quota"),
+])
+def test_the_writers_side_asks_names_what_it_wants_and_has_a_suggestion_taken_up(
+        sentence: str, who: str, words: str) -> None:
+    got = asked(extract(plain(TELEGRAM + "I saw Mr. Velasquez today. " + sentence)))
+    assert any(asker == who and words in label for asker, label in got), got
+
+
+def test_what_we_felt_is_no_ask_of_the_writers() -> None:
+    got = asked(extract(plain(TELEGRAM + "We felt that the quota would hold.")))
+    assert got == []

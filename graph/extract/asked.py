@@ -18,7 +18,7 @@ _SECOND_ASK = re.compile(
 _LISTED = re.compile(r",?\s+and\s+(?=the\s|an?\s)", re.I)
 # "My additional requests (those for compensation) he said would be examined": the writer's request
 # named as the subject of what the other side answered.
-_WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?)\b", re.I)
+_WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?|suggestions?|urging)\b", re.I)
 
 
 def asks(text: str, sentence: Span, cue: tuple[int, int], end: int) -> list[Span]:

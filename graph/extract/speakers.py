@@ -109,11 +109,15 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
 # "In this connection, I told him ...", "However, I again stressed hope ...", or after a fronted
-# clause: "As over an hour had gone by, I said ...", "On behalf of the Government, I had proposed ..."
+# clause: "As over an hour had gone by, I said ...", "On behalf of the Government, I had proposed ..."; "We
+# have asked for a full enquiry" is the writer too, asking for his side (with "we", only verbs of asking:
+# "we felt", "we have in mind" are as often the writer's side at home)
 _WRITER_ACTS = re.compile(r"(?:\W*(?:\d+\.|\([a-z0-9]{1,4}\))\s+)?(?:(?:\W*\w+\W+){0,3}?|[^.;:!?\n]{3,120}?,\s+)"
-                          r"I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly|had|have)\s+)*"
+                          r"(?:I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly|had|have)\s+)*"
                           r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|began|"
-                          r"should|would|shall|must)\b")  # or of a modal: "I should be most grateful ..."
+                          r"should|would|shall|must)|"  # or of a modal: "I should be most grateful ..."
+                          r"We\s+(?:(?:also|then|again|further|\w+ly|had|have)\s+)*(?:asked|requested|invited|urged|"
+                          r"suggested|proposed|pressed|sought|demanded)\b)\b")
 # "I then said:—" ends a paragraph; "(a) The long-term objective ..." and the items after it are the same voice.
 _OPENS_LIST = re.compile(r":\s*[—–-]?\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\([a-z0-9]{1,4}\)|[a-z0-9]{1,2}\))\s")
