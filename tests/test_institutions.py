@@ -90,3 +90,10 @@ def test_bodies_named_head_of_capitalised_words_are_organisations() -> None:
     assert {"Ministry of Fisheries and Forests", "Development Bank of Ruritania", "Commission of Historians",
             "Ministry of Defence"} <= names
     assert not any(name.startswith("Court of St") for name in names)
+
+
+def test_a_named_bureau_is_an_organisation() -> None:
+    text = "The Oceanic Affairs Bureau sent its views to the Ruritanian Foreign Ministry."
+    names = {name for names in organisations(Document(path="x.txt", format="plain", text=text)).values()
+             for name in names}
+    assert "Oceanic Affairs Bureau" in names
