@@ -186,19 +186,29 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
         owners = [t.end for t in taken if match.start(1) <= t.end <= match.start(2)]
         owners += [m.span.end for _, m in ext.mentions_between(match.start(1), match.start(2))
                    if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
-        start = max(owners, default=match.start(1))
-        words = list(re.finditer(r"\S+", text[start : match.start(2)]))
-        while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
-            words.pop(0)
-        if not words:
+        start = _name_start(text, max(owners, default=match.start(1)), match.start(2))
+        if start is None:
             continue
-        span = Span(start + words[0].start(), match.end(2))
-        if any(span.overlaps(t) for t in taken):
-            continue
-        slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
-        taken.append(span)
-        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=f"{UNIT}{slug}", source="unit"))
+        span = Span(start, match.end(2))
+        if not any(span.overlaps(t) for t in taken):
+            found.append(_unit(text, span, taken))
     return found
+
+
+def _name_start(text: str, start: int, head: int) -> int | None:
+    """Where a body's name starts among the words from ``start`` to its head word: not at "The",
+    "Head", "Under", "and" ... (``_NOT_LEAD``); None if no word is left."""
+    words = list(re.finditer(r"\S+", text[start:head]))
+    while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
+        words.pop(0)
+    return start + words[0].start() if words else None
+
+
+def _unit(text: str, span: Span, taken: list[Span]) -> Mention:
+    """An organisation named by its own words (one IRI per name), marked as taken."""
+    slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
+    taken.append(span)
+    return Mention(span, Kind.ORGANIZATION, span.of(text), key=f"{UNIT}{slug}", source="unit")
 
 
 def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
@@ -211,17 +221,10 @@ def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
                          rf"(?:the[ \t]+)?{word}(?:[ \t]+(?:(?:and|&)[ \t]+)?{word}){{0,3}}")
     found = []
     for match in pattern.finditer(text):
-        words = list(re.finditer(r"\S+", match.group(1)))
-        while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
-            words.pop(0)
-        start = match.start(1) + words[0].start() if words else match.start(2)
-        span = Span(start, match.end())
+        start = _name_start(text, match.start(1), match.start(2))
+        span = Span(match.start(2) if start is None else start, match.end())
         if re.search(r"\b[A-Z][a-z]{0,2}$", match.group(0)) and text[match.end() : match.end() + 1] == ".":
             continue  # "the Court of St. James": cut at an abbreviation
-        if any(span.overlaps(t) for t in taken) or any(
-                m.span.overlaps(span) for _, m in ext.mentions_between(span.start, span.end)):
-            continue
-        slug = re.sub(r"[^a-z0-9]+", "-", span.of(text).lower()).strip("-")
-        taken.append(span)
-        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=f"{UNIT}{slug}", source="unit"))
+        if not any(span.overlaps(t) for t in taken) and not ext.mentions_between(span.start, span.end):
+            found.append(_unit(text, span, taken))
     return found
