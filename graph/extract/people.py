@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
-from graph.extract.people_cues import appositives, offices_then_names, speech_subjects
+from graph.extract.people_cues import appositives, common_word, offices_then_names, present_lists, speech_subjects
 from graph.extract.speakers import met_pattern
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
@@ -263,17 +263,8 @@ class _Finder:
         self._coordinated()
 
     def _present_lists(self) -> None:
-        """"Officers present with me were Pritchett, Wilson, Cawsey, McKeown and Evans": the
-        capitalised words listed after a presence cue (lexicon ``presence_cues``) and "were",
-        "was", "included" or a colon are people, when they make a list of three or more."""
-        cue = self.lex.alternation(self.lex.presence_cues)
-        item = rf"(?:{WORD})(?:-(?:{WORD}))?"
-        pattern = re.compile(rf"(?i:\b{cue}\b[^.;:\n]{{0,60}}?\b(?:were|was|included|are))\s+((?:{item}\s*,\s*){{2,}}"
-                             rf"(?:and\s+)?{item}|(?:{item}\s*,\s*)+{item}\s+and\s+{item})\b")
-        for match in pattern.finditer(self.text):
-            for name in re.finditer(item, match.group(1)):
-                if name.group(0) not in self.lex.not_names and name.group(0) not in self.lex.titles:
-                    self.add(Span(match.start(1) + name.start(), match.start(1) + name.end()), "present-list")
+        for span in present_lists(self.text, WORD, self.lex):
+            self.add(span, "present-list")
 
     def _family_names(self) -> set[str]:
         """The family names of the family-name-first names found ("Chou" of "Chou En-lai"), so that
@@ -332,22 +323,10 @@ class _Finder:
         word = name.of(self.text)
         return (title.group(0)[:1].isupper() and word[:1].isupper() and word[1:].islower() and len(word) > 2
                 and word not in self.lex.not_names and word not in self.lex.titles
-                and not _COMMON_NOUN_ENDING.search(word) and not self._written_lower(word)
-                and not re.match(r"[\w-]", self.text[name.end : name.end + 1]))
-
-    def _written_lower(self, word: str) -> bool:
-        """Does the record also write ``word`` in lower case ("the election", "a manager")? Then it is a
-        common word, not a surname."""
-        return re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+                and not common_word(self.text, word) and not re.match(r"[\w-]", self.text[name.end : name.end + 1]))
 
     def _known(self, span: Span) -> bool:
         return bool(self.people.with_surname(span.of(self.text).split()[-1]))
-
-
-# Endings of English common nouns, verbs and adjectives, not of surnames: "Minister Assisting", "Prime Minister
-# Designate", "Trade Commissioner Elections", "Minister for Defence Policy".
-_COMMON_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ing|ity|ies|ers|ence|ance|ship|ate|cy|ics|ism|ist|ure|al|ic|"
-                                 r"ive|ous|ary|ory|[^s]s)$")
 
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".

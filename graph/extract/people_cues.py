@@ -5,6 +5,8 @@
   authority knows of him.
 * Appositives: a name with an office beside it after a comma ("Sugiharto, the former
   Ambassador in Rangoon, ...", "Okoye, the Minister for Trade.") is a person.
+* Presence lists: surnames listed after "present ... were" are people.
+* Common words: a capitalised word the record also writes in lower case is no name.
 
 Both return candidate spans; the person finder (``people.py``) judges them like any other
 (blocked places and organisations, words that are never names).
@@ -97,3 +99,33 @@ def _may_be_name(word: str, lex: Lexicon) -> bool:
 
 def _courtesy(word: str, lex: Lexicon) -> bool:
     return word.rstrip(".") in lex.honorifics or word in lex.one_word_titles
+
+
+def present_lists(text: str, word: str, lex: Lexicon) -> list[Span]:
+    """"Officers present with me were Pritchett, Wilson, Cawsey, McKeown and Evans": the
+    capitalised words listed after a presence cue (lexicon ``presence_cues``) and "were", "was",
+    "are" or "included", when they make a list of three or more."""
+    cue = lex.alternation(lex.presence_cues)
+    item = rf"(?:{word})(?:-(?:{word}))?"
+    pattern = re.compile(rf"(?i:\b{cue}\b[^.;:\n]{{0,60}}?\b(?:were|was|included|are))\s+((?:{item}\s*,\s*){{2,}}"
+                         rf"(?:and\s+)?{item}|(?:{item}\s*,\s*)+{item}\s+and\s+{item})\b")
+    return [Span(match.start(1) + name.start(), match.start(1) + name.end())
+            for match in pattern.finditer(text) for name in re.finditer(item, match.group(1))
+            if name.group(0) not in lex.not_names and name.group(0) not in lex.titles]
+
+
+# Endings of English common nouns, verbs and adjectives, not of surnames: "Minister Assisting", "Prime Minister
+# Designate", "Trade Commissioner Elections", "Minister for Defence Policy".
+_COMMON_ENDING = re.compile(r"(?:tion|sion|ment|ing|ity|ies|ers|ence|ance|ship|ate|cy|ics|ism|ist|ure|al|ic|"
+                            r"ive|ous|ary|ory|[^s]s)$")
+
+
+def common_word(text: str, word: str) -> bool:
+    """Is ``word`` (capitalised) a common word here: an ending no surname has, or written in lower
+    case elsewhere in the record ("the election", "this amount")?"""
+    return _COMMON_ENDING.search(word) is not None or written_lower(text, word)
+
+
+def written_lower(text: str, word: str) -> bool:
+    """Does the record also write ``word`` in lower case?"""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None

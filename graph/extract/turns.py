@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
 from graph.extract.people import NAME, UPPER
+from graph.extract.people_cues import written_lower
 from graph.extract.sentences import sentences
 from graph.resolve.people import name_key
 from graph.types import Document, Span
@@ -133,7 +134,7 @@ def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
 def _common_word(text: str, name: str) -> bool:
     """ "(2) Amount: $150 million": a one-word label the record also writes in lower case ("this
     amount") is a heading, not a speaker."""
-    return " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+    return " " not in name and written_lower(text, name)
 
 
 def _surname_known(name: str, known: set[str]) -> bool:
