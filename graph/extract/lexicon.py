@@ -56,6 +56,10 @@ class Lexicon:
         """Titles of one word ("Ambassador", "Chancellor"): they stand before a name like a courtesy."""
         return frozenset(t for t in self.titles if " " not in t)
 
+    def no_name_alone(self, word: str) -> bool:
+        """A word that is never a name, or an office ("Counsellor", "Manager"): not a person on its own."""
+        return word in self.not_names or word in self.titles
+
     @cached_property
     def courtesy_words(self) -> frozenset[str]:
         """Honorifics and one-word titles: the words a name may open with ("Mr.", "Ambassador Kohler")."""

@@ -299,7 +299,7 @@ class _Finder:
         while pending:
             span = pending.pop(0)
             after = link.match(self.text, span.end)
-            if not after or after.group(3) in self.lex.not_names or after.group(3) in self.lex.titles:
+            if not after or self.lex.no_name_alone(after.group(3)):
                 continue  # "Michael Newington, Counsellor (Scientific)": an office, not another person
             name = Span(after.start(3), after.end(3))
             if (not self._listed_person(after, name) or _in_title_case(self.text, name)
@@ -322,7 +322,7 @@ class _Finder:
         (those are blocked when added) and ends where the name ends (not "Ambassador Paris-based")."""
         word = name.of(self.text)
         return (title.group(0)[:1].isupper() and word[:1].isupper() and word[1:].islower() and len(word) > 2
-                and word not in self.lex.not_names and word not in self.lex.titles
+                and not self.lex.no_name_alone(word)
                 and not common_word(self.text, word) and not re.match(r"[\w-]", self.text[name.end : name.end + 1]))
 
     def _known(self, span: Span) -> bool:

@@ -111,7 +111,7 @@ def present_lists(text: str, word: str, lex: Lexicon) -> list[Span]:
                          rf"(?:and\s+)?{item}|(?:{item}\s*,\s*)+{item}\s+and\s+{item})\b")
     return [Span(match.start(1) + name.start(), match.start(1) + name.end())
             for match in pattern.finditer(text) for name in re.finditer(item, match.group(1))
-            if name.group(0) not in lex.not_names and name.group(0) not in lex.titles]
+            if not lex.no_name_alone(name.group(0))]
 
 
 # Endings of English common nouns, verbs and adjectives, not of surnames: "Minister Assisting", "Prime Minister
