@@ -97,3 +97,33 @@ def test_a_named_bureau_is_an_organisation() -> None:
     names = {name for names in organisations(Document(path="x.txt", format="plain", text=text)).values()
              for name in names}
     assert "Oceanic Affairs Bureau" in names
+
+
+def org_names(text: str) -> set[str]:
+    return {name for names in organisations(Document(path="x.txt", format="plain", text=text)).values()
+            for name in names}
+
+
+def test_associations_churches_parties_funds_and_companies_are_organisations() -> None:
+    text = ("The Ruritanian Orthodox Church wrote to the Pan Ruritanian Islamic Party, the Riverside Growers "
+            "Association, the Overseas Development Fund and the Harbour Shipbuilding Company.")
+    assert {"Ruritanian Orthodox Church", "Pan Ruritanian Islamic Party", "Riverside Growers Association",
+            "Overseas Development Fund", "Harbour Shipbuilding Company"} <= org_names(text)
+
+
+def test_a_body_named_after_its_owner_starts_after_the_owner_unless_the_owner_is_an_office() -> None:
+    names = org_names("Mr Pemberley replied that Arnold Pemberley's National Party would not oppose the "
+                      "Prime Minister's Department or the Returned Servicemen's League.")
+    assert "National Party" in names
+    assert not any("Pemberley" in name for name in names)
+    assert {"Prime Minister's Department", "Returned Servicemen's League"} <= names
+
+
+def test_common_words_in_a_heading_or_an_association_with_name_no_body() -> None:
+    text = ("Record of Meeting\n\nThe close ties remain; the future is open.\n\n"
+            "Future Association with the Regional Defence Treaty\n\n"
+            "1. Britain's Close Association with the Community was discussed, and Ruritania as a State Party "
+            "to the Treaty. Sir Charles Court spoke for Western Australia.")
+    names = org_names(text)
+    assert not {"Future Association", "Close Association", "State Party", "Charles Court",
+                "Sir Charles Court"} & names, names

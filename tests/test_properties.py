@@ -137,6 +137,7 @@ PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_c
 
 @SETTINGS
 @given(text=PRINTABLE, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+@example(text="\xa0", codec="utf-8")  # no-break spaces only: found by hypothesis, an empty file too
 def test_unicode_files_decode_to_their_text(text: str, codec: str) -> None:
     data = text.encode(codec)
     if not text.strip():

@@ -46,7 +46,7 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     blocked = [m.span for m in ext.mentions]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
-    for role, person in find_roles(ext):
+    for role, person in find_roles(ext, people):
         ext.coref[ext.add_mention(role)] = person
     _add_turns(ext)
     _add_credits(ext)

@@ -356,12 +356,13 @@ def _principal(ext: Extraction, scope: Scope, sentence: Span) -> int | None:
 
 
 def _addressee(ext: Extraction, scope: Scope) -> int | None:
-    """The speaker of the nearest turn, after or before, by someone else."""
+    """The speaker of the nearest turn, after or before, by someone else (not the same person named again)."""
     if scope.turn is None:
         return None
     turns = ext.turns
+    speaker = surname(ext, scope.speaker)
     for i in [*range(scope.turn + 1, len(turns)), *range(scope.turn - 1, -1, -1)]:
-        if turns[i].speaker != scope.speaker:
+        if surname(ext, turns[i].speaker) != speaker:
             return turns[i].speaker
     return None
 
@@ -370,8 +371,9 @@ def _response(ext: Extraction, scope: Scope) -> Span | None:
     """The first sentence of the next turn by someone else."""
     if scope.turn is None:
         return None
+    speaker = surname(ext, scope.speaker)
     for turn in ext.turns[scope.turn + 1 :]:
-        if turn.speaker != scope.speaker:
+        if surname(ext, turn.speaker) != speaker:
             body = Span(turn.label.end, turn.span.end)
             first = sentences(ext.document.text, body)
             return first[0] if first else None

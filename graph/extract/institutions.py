@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
+from graph.extract.people_cues import common_word
 from graph.resolve.gazetteer import Entry, Gazetteer
 from graph.types import Extraction, Kind, Mention, Span
 
@@ -178,7 +179,7 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
     text = ext.document.text
     word = r"[A-Z][A-Za-z'’-]+"
     pattern = re.compile(rf"\b((?:{word}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
-                         rf"(?![ \t]*(?:\d|[IVX]+\b|of\b))")
+                         rf"(?![ \t]*(?:\d|[IVX]+\b|of\b))(?!(?<=Association)[ \t]+with\b)")
     found = []
     for match in pattern.finditer(text):
         # "the Foreign and Commonwealth Office South-West Pacific Department": the unit starts after
@@ -187,18 +188,51 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
         owners += [m.span.end for _, m in ext.mentions_between(match.start(1), match.start(2))
                    if m.kind in (Kind.ORGANIZATION, Kind.PERSON)]
         start = _name_start(text, max(owners, default=match.start(1)), match.start(2))
-        if start is None:
-            continue
+        if start is None or (_in_heading(text, start) and common_word(text, text[start:].split()[0])):
+            continue  # "Future Association with ..." heads a section: no body's name
         span = Span(start, match.end(2))
-        if not any(span.overlaps(t) for t in taken):
+        if span.of(text) not in lexicon().not_units and not any(span.overlaps(t) for t in taken):
             found.append(_unit(text, span, taken))
     return found
+
+
+def _owner(text: str, word: str) -> bool:
+    """Is ``word`` a proper name in the possessive ("Holyoake's", "Singapore's")? Not an office
+    ("Prime Minister's Department") nor a common noun ("People's Party", "Servicemen's League")."""
+    name = re.fullmatch(r"(.+?)['’]s", word)
+    if name is None:
+        return False
+    last = name.group(1).split("-")[-1]
+    if re.search(r"(?:men|People|Children)$", last):  # plurals without -s: "Servicemen's League"
+        return False
+    return last not in lexicon().titles and name.group(1) not in lexicon().titles and not common_word(text, last)
+
+
+_MINOR_WORD = re.compile(r"(?:a|an|the|and|or|of|for|to|in|on|with|by|at|from)$")
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """Is ``pos`` on a heading inside the record: a line in title case, not a list of names, not the
+    record's own title ("Future Association with British-Malaysian Defence Treaty")? Its capitals are
+    the heading's, not names'."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end].strip()
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    lower = [w for w in words if w[0].islower() and not _MINOR_WORD.match(w)]
+    return start > 0 and len(words) >= 3 and not lower and "," not in line and not line.endswith(".")
+
+
+_DETERMINER = re.compile(r"(?:The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its)$")
 
 
 def _name_start(text: str, start: int, head: int) -> int | None:
     """Where a body's name starts among the words from ``start`` to its head word: not at "The",
     "Head", "Under", "and" ... (``_NOT_LEAD``); None if no word is left."""
     words = list(re.finditer(r"\S+", text[start:head]))
+    owners = [i for i, w in enumerate(words) if _owner(text, w.group(0)) or _DETERMINER.match(w.group(0))]
+    if owners:  # "Keith Holyoake's National Party", "Andropov Our Party": the name starts after its owner
+        words = words[owners[-1] + 1 :]
     while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
         words.pop(0)
     return start + words[0].start() if words else None

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
-from graph.resolve.people import name_key
+from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Extraction, Kind, Mention, Span
 
 
@@ -47,8 +48,9 @@ def _last_word(title: str) -> str:
     return f"{words[0]} {words[-1]}" if len(words) > 1 and words[0] in lexicon().deputy_ranks else words[-1]
 
 
-def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
-    """Role mentions with the person mention each refers to."""
+def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[tuple[Mention, int]]:
+    """Role mentions with the person mention each refers to; ``people`` (the authority) tells which
+    of the record's silent parties held an office the text gives no one."""
     text = ext.document.text
     lex = lexicon()
     titles = lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))
@@ -69,6 +71,8 @@ def find_roles(ext: Extraction) -> list[tuple[Mention, int]]:
         not_them.setdefault(_last_word(match.group(1)), set()).update(_named_beside(ext, match))
     out = []
     fallback = _silent_party_role(ext, matches, holders)
+    if people is not None:
+        fallback = {**_offices_known(ext, matches, holders, people), **fallback}
     for match in matches:
         key = _last_word(match.group(1))
         people = holders.get(key, set()) or fallback.get(key, set())
@@ -118,6 +122,45 @@ def _silent_party_role(ext: Extraction, matches: list[re.Match[str]],
     if len(silent) != 1 or not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return {}
     return {ranked[0][0]: set(silent.values())}
+
+
+def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[str, set[int]],
+                   people: PeopleAuthority) -> dict[str, set[int]]:
+    """Offices the text gives no one, each held by one of the record's silent parties by the people
+    authority's account: in a "Record of Conversation between Whitlam and James" that then says only
+    "The High Commissioner said" and "The Prime Minister agreed", the authority knows a James who was a
+    High Commissioner and a Whitlam who was Prime Minister. Only offices that speak in the record ("The
+    High Commissioner said"), and only when no other silent party is known to have held the office."""
+    speech = re.compile(rf"\s+(?:then\s+|also\s+)?(?:{lexicon().alternation(lexicon().speech_verbs)})\b")
+    unheld = {_last_word(match.group(1)) for match in matches
+              if not holders.get(_last_word(match.group(1))) and speech.match(ext.document.text, match.end())}
+    doc = ext.document
+    if not (doc.participants or doc.title and re.search(r"\bbetween\b", doc.title.of(doc.text), re.I)):
+        return {}  # not a meeting's parties: a letter's writer and addressee ("MESSAGE, WILSON TO MENZIES")
+    silent = silent_parties(ext)
+    if not unheld or len(silent) < 2:
+        return {}
+    held_by = {key: _authority_offices(people, ext.mentions[i].surface) for key, i in silent.items()}
+    out = {}
+    for office in unheld:
+        parties = [key for key, offices in held_by.items() if office in offices]
+        if len(parties) == 1:
+            out[office] = {silent[parties[0]]}
+    return out
+
+
+def _authority_offices(people: PeopleAuthority, name: str) -> set[str]:
+    """The offices (as role keys: "prime minister", "commissioner") the authority's remarks give the
+    people of this name (full name if written so, else everyone with the surname)."""
+    ids = people.lookup(name) if len(name.split()) > 1 else people.with_surname(name)
+    titles = _titles_regex()
+    return {_last_word(found) for pid in ids for remark in people.get(pid).remarks for found in titles.findall(remark)}
+
+
+@lru_cache(maxsize=1)
+def _titles_regex() -> re.Pattern[str]:
+    lex = lexicon()
+    return re.compile(rf"\b(?:{lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))})\b")
 
 
 def _surname(ext: Extraction, index: int) -> str:

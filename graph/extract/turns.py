@@ -39,6 +39,9 @@ def find_labels(doc: Document, known: set[str], persons: list[Span] | None = Non
     marked = marked_labels(doc, known, persons or [])
     if len(marked) >= 2:
         return marked
+    shouted = shouted_labels(doc, known, persons or [])
+    if len(shouted) >= 2:
+        return shouted
     lex = lexicon()
     courtesy = rf"{_NUMBER}?(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
     speech = lex.alternation(lex.speech_verbs)
@@ -83,6 +86,33 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
             start = next((s.start for s in sentences(doc.text, para) if s.start <= mark.start < s.end), para.start)
             if not labels or labels[-1].start != start:
                 labels.append(Label(start, name if is_name else mark))
+    return labels
+
+
+# A speaker's name in capitals, after an optional courtesy word also in capitals, before the speech in lower case.
+_CAPS = rf"[{UPPER}][{UPPER}'’-]+"
+_SHOUTED = re.compile(rf"(?:(?:MR|MRS|MISS|DR|SIR|LORD)\.?\s+)?(?P<name>{_CAPS}(?:\s+{_CAPS}){{0,2}})\s+(?=[a-z])")
+
+
+def shouted_labels(doc: Document, known: set[str], persons: list[Span]) -> list[Label]:
+    """British minutes write each speaker's name in capitals where the turn begins, at a sentence's
+    start or after a clause put first ("MR MENZIES said ...", "On the first of the two points raised by
+    Mr Menzies, MR HEATH said ..."): a known person so written starts a turn at its sentence. Not inside
+    a clause ("It was agreed that MR HEATH should consider ...": the meeting's conclusion)."""
+    labels: list[Label] = []
+    for para in doc.paragraphs:
+        for sentence in sentences(doc.text, para):
+            for match in _SHOUTED.finditer(doc.text, sentence.start, sentence.end):
+                before = doc.text[sentence.start : match.start()]
+                if before.strip() and not re.search(r",\s*$", before):
+                    continue
+                name = Span(match.start("name"), match.end("name"))
+                words = name.of(doc.text)
+                if len(words) < 3 or not (name_key(words) in known or _surname_known(words, known)
+                                          or any(name in p or p in name for p in persons)):
+                    continue
+                labels.append(Label(sentence.start, name))
+                break
     return labels
 
 

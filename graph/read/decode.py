@@ -43,6 +43,8 @@ def decode(data: bytes, path: str = "") -> str:
     if not data.strip():
         raise ReadError("empty file", path=path or None)
     text = _decode(data, path)
+    if not text.strip():  # white space only once decoded: a BOM, UTF-16 spaces, no-break spaces
+        raise ReadError("empty file", path=path or None)
     if "\x00" in text or _control_share(text) > 0.02:
         raise DecodeError("binary file, not text", path=path or None)
     return text.replace("\r\n", "\n").replace("\r", "\n")

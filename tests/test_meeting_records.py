@@ -1,0 +1,85 @@
+"""Records of meetings written in the styles of other offices: British minutes that set each speaker's
+name in capitals, and records that name their parties only in the title and then speak of them by
+office. Sentences written for these tests; the offices come from the real people authority."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import extract
+from graph.read.titles import title_parties
+from graph.types import Document, Extraction, Span
+from tests.test_extract_rules import plain
+
+MINUTES = (
+    "RECORD OF MEETING BETWEEN OSTRANDER AND VELASQUEZ\n\n"
+    "MR OSTRANDER said that the new tariff would hurt the growers. It would be useful if the other "
+    "Governments could be given some indication of the gains expected from it.\n\n"
+    "MR OSTRANDER then raised the question of the quotas.\n\n"
+    "On the first point raised by Mr Ostrander, MR VELASQUEZ said that the figures were not yet known.\n\n"
+    "It was agreed that MR VELASQUEZ should consider the matter further."
+)
+
+
+def titled(body: str) -> Document:
+    """A record whose first line is its title, read for the parties it names as the DFAT reader does."""
+    doc = plain(body)
+    doc.title = Span(0, body.index("\n"))
+    title_parties(doc)
+    return doc
+
+
+def speakers(ext: Extraction) -> list[str]:
+    return [ext.mentions[t.speaker].surface if t.speaker is not None else "?" for t in ext.turns]
+
+
+def test_speakers_named_in_capitals_start_turns_but_not_inside_a_clause() -> None:
+    ext = extract(titled(MINUTES))
+    assert [s.upper() for s in speakers(ext)] == ["OSTRANDER", "OSTRANDER", "VELASQUEZ"]
+
+
+def test_an_ask_in_capitalised_minutes_is_addressed_to_the_next_other_speaker_not_to_the_same_one() -> None:
+    ext = extract(titled(MINUTES))
+    asks = [(ext.mentions[r.requester].surface, r.item_label, r.recipient) for r in ext.requests]
+    assert len(asks) == 1, asks
+    who, label, recipient = asks[0]
+    assert who == "OSTRANDER" and "other Governments could be given some indication" in label
+    assert recipient is not None and ext.mentions[recipient].surface == "VELASQUEZ"
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("Mr. Ostrander said the tariff would hurt. To avoid this he suggested a sustained effort to explain the plan "
+     "to the public.", "sustained effort to explain the plan"),
+    ("Mr. Ostrander said he thought it might be helpful if there were to be discussions at officials' level.",
+     "discussions at officials' level"),
+])
+def test_a_course_suggested_and_a_helpful_step_are_requests(sentence: str, words: str) -> None:
+    ext = extract(plain("For the Secretary from Harriman.\n\n" + sentence))
+    labels = [r.item_label for r in ext.requests]
+    assert any(words in label for label in labels), labels
+
+
+def test_a_suggestion_of_reasons_is_no_request() -> None:
+    ext = extract(plain("For the Secretary from Harriman.\n\nMr. Ostrander suggested a number of reasons for "
+                        "the delay."))
+    assert ext.requests == []
+
+
+def holders(ext: Extraction) -> dict[str, str]:
+    """Role mention -> the person the record's coreference gives it."""
+    return {ext.mentions[i].surface.lower(): ext.mentions[j].surface for i, j in ext.coref.items()
+            if ext.mentions[i].source == "role"}
+
+
+def test_offices_the_text_gives_no_one_go_to_the_parties_the_authority_says_held_them() -> None:
+    ext = extract(titled("RECORD OF CONVERSATION BETWEEN WHITLAM AND JAMES\n\n"
+                         "The High Commissioner said he thought it might be helpful if there were to be "
+                         "discussions at officials' level.\n\nThe Prime Minister said that he agreed."))
+    assert holders(ext) == {"the high commissioner": "JAMES", "the prime minister": "WHITLAM"}
+    assert [ext.mentions[ext.coref[r.requester]].surface for r in ext.requests] == ["JAMES"]
+
+
+def test_a_letters_writer_and_addressee_are_not_given_the_offices_it_mentions() -> None:
+    ext = extract(titled("MESSAGE, WILSON TO MENZIES\n\nThe President said that he agreed. The Prime Minister "
+                         "said nothing."))
+    assert holders(ext) == {}
