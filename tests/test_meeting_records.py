@@ -83,3 +83,34 @@ def test_a_letters_writer_and_addressee_are_not_given_the_offices_it_mentions() 
     ext = extract(titled("MESSAGE, WILSON TO MENZIES\n\nThe President said that he agreed. The Prime Minister "
                          "said nothing."))
     assert holders(ext) == {}
+
+
+def asks(ext: Extraction) -> list[tuple[str | None, str]]:
+    return [(ext.mentions[r.requester].surface if r.requester is not None else None, r.item_label)
+            for r in ext.requests]
+
+
+@pytest.mark.parametrize(("sentence", "who", "words"), [
+    ("The Portuguese were pressing for 20 members or even more in the delegation.", "Portuguese", "20 members"),
+    ("The Portuguese side has requested that the loan be doubled.", "Portuguese", "loan be doubled"),
+    ("The Portuguese had said they would welcome a visit by a junior minister.", "Portuguese",
+     "visit by a junior minister"),
+])
+def test_a_side_that_asks_with_no_person_named_is_the_requester(sentence: str, who: str, words: str) -> None:
+    ext = extract(plain("Briefing paper for the Minister.\n\n" + sentence))
+    assert any(asker == who and words in label for asker, label in asks(ext)), asks(ext)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Once the Portuguese proposed a summit in Geneva they would have given way.",
+    "The Portuguese proposed to lodge an application for membership.",
+])
+def test_a_sides_ask_in_a_condition_or_an_intention_is_no_request(sentence: str) -> None:
+    assert asks(extract(plain("Briefing paper for the Minister.\n\n" + sentence))) == []
+
+
+def test_whoever_told_someone_to_act_is_the_asker_not_the_one_reporting_it() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr. Ostrander said that his brother was leaving for Lisbon. "
+                        "Mr. Velasquez had told him (Ostrander) to get his brother to call on him as soon as "
+                        "possible."))
+    assert ("Velasquez", "get his brother to call on him as soon as possible") in asks(ext), asks(ext)

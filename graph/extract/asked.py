@@ -108,8 +108,8 @@ def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
     found = None
     for index, mention in ext.mentions_between(sentence.start, cue):
         if mention.kind is Kind.PERSON and re.match(
-                rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:also\s+|then\s+|further\s+)?{speech}\b",
-                text[mention.span.end : min(mention.span.end + 80, cue)]):
+                rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:had\s+|has\s+)?(?:also\s+|then\s+|further\s+)?{speech}\b",
+                text[mention.span.end : mention.span.end + 80]):  # the verb may open the cue: "Chou had told him to"
             found = index
     return found
 

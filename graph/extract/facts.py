@@ -51,9 +51,12 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
+            side = _side(ext, sentence, cue) if owner is None else None
+            if voiced.speaker is None and side is not None:  # a briefing paper: "The Chinese side has requested"
+                voiced, side = Scope(scope.span, side, scope.turn), None
             if voiced.speaker is not None:
                 for asked in asks(ext.document.text, sentence, cue, end):
-                    out.extend(_requests_in(ext, voiced, sentence, asked))
+                    out.extend(_requests_in(ext, voiced, sentence, asked, side))
     return with_subject(ext, _restated(ext, out))
 
 
@@ -142,6 +145,43 @@ def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
     return people[-1] if people else None
 
 
+def _side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
+    Government has requested that ...", "the Chinese had said they would welcome ..." (the mention right
+    before the cue, with only auxiliaries, or a verb of saying and "they", between)."""
+    before = ext.document.text[sentence.start : cue[0]]
+    found = ext.mentions_between(sentence.start, cue[0])
+    if not found:
+        return None
+    index, mention = found[-1]
+    tail = before[mention.span.end - sentence.start :]
+    if mention.kind not in (Kind.COUNTRY, Kind.ORGANIZATION) or not _side_tail().fullmatch(tail):
+        return None
+    lead = before[: mention.span.start - sentence.start]
+    if not _SIDE_LEAD.search(lead) or not _ASKING_VERB.match(ext.document.text, cue[0], cue[1]):
+        return None
+    return index
+
+
+# A side named as one ("the Chinese", "the Japanese Government", "the Philippines"), not in a condition
+# ("once the Malaysians proposed a summit", "if the British asked for ...").
+_SIDE_LEAD = re.compile(r"(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?<!\bwhether\s)(?<!\buntil\s)"
+                        r"\bthe\s+$", re.I)
+
+
+# A side asks by a verb of asking; its hopes, conditions and needs ("the U.S. hopes that ...") are not asks of it.
+_ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek|sought|propos|suggest|want|wish|"
+                          r"welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _side_tail() -> re.Pattern[str]:
+    aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
+    speech = lexicon().alternation(lexicon().speech_verbs)
+    return re.compile(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
+                      rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
+
+
 _GRANTED = re.compile(r"(?:at|upon|on)\s+the\s+(?:\w+\s+)?request\s+of\s+", re.I)
 
 
@@ -198,13 +238,16 @@ def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tu
 _LEAD = re.compile(r"^(?:\[?(?:you|that)\]?\s+|you,\s+[^,]{1,40},\s+|to\s+|(?:give|send|provide)\s+us\s+)+", re.I)
 
 
-def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span) -> list[Request]:
+def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span, side: int | None = None) -> list[Request]:
+    """The requests asked in ``asked``, voiced by ``scope.speaker`` (for ``side``, a country or body, if
+    the sentence makes it the asker)."""
     text = ext.document.text
     rest = _LEAD.sub("", text[asked.start : asked.end]).lower()
     if any(re.match(rf"{re.escape(w)}\b", rest) for w in lexicon().request_not_items) or _OURS.match(rest):
         return []
     groups = _item_groups(ext, asked)
-    base = {"requester": scope.speaker, "on_behalf_of": _principal(ext, scope, sentence),
+    principal = side if side is not None else _principal(ext, scope, sentence)
+    base = {"requester": scope.speaker, "on_behalf_of": principal,
             "recipient": _addressee(ext, scope), "response": _response(ext, scope)}
     found: list[Request] = []
     head = _head(text, asked, groups)
