@@ -127,3 +127,19 @@ def test_common_words_in_a_heading_or_an_association_with_name_no_body() -> None
     names = org_names(text)
     assert not {"Future Association", "Close Association", "State Party", "Charles Court",
                 "Sir Charles Court"} & names, names
+
+
+def test_boards_and_companies_limited_and_bodies_of_after_a_country_are_organisations() -> None:
+    names = org_names("The Ruritanian Wheat Board and Harbour Glassworks Limited met the Australian Department of "
+                      "Overseas Trade and the IAEA's Board of Governors.")
+    assert {"Ruritanian Wheat Board", "Harbour Glassworks Limited", "Department of Overseas Trade",
+            "Board of Governors"} <= names, names
+    assert not any(name.startswith(("'s", "’s")) for name in names), names
+
+
+def test_newspapers_are_organisations_but_the_times_of_day_are_not() -> None:
+    names = org_names("The Times and the Daily Express reported it; in the times before the war the Sydney "
+                      "Morning Herald did not.")
+    bare = {name.lower().removeprefix("the ") for name in names}
+    assert {"times", "daily express", "sydney morning herald"} <= bare, names
+    assert not any(name.islower() for name in names), names

@@ -114,3 +114,38 @@ def test_whoever_told_someone_to_act_is_the_asker_not_the_one_reporting_it() -> 
                         "Mr. Velasquez had told him (Ostrander) to get his brother to call on him as soon as "
                         "possible."))
     assert ("Velasquez", "get his brother to call on him as soon as possible") in asks(ext), asks(ext)
+
+
+def test_address_lines_are_no_speaker_labels() -> None:
+    ext = extract(plain("Petition on the Visit\n\nTo: Ushiba Nobuhiko\n\nFrom: Ostrander Velasquez\n\n"
+                        "I ask you to reconsider the invitation."))
+    assert ext.turns == [] and not any(m.surface == "From" for m in ext.mentions)
+
+
+def test_people_who_also_attended_are_attendees() -> None:
+    ext = extract(titled("Record of Meeting between Ostrander and Velasquez\n\nMr Ostrander said that the "
+                         "tariff would hurt. Mr Pemberley (Treasury) and Mr Quigley (Trade) also attended."))
+    attendees = {ext.mentions[i].surface for i in ext.attendees}
+    assert {"Pemberley", "Quigley"} <= attendees, attendees
+
+
+def test_a_letters_present_tense_asks_are_its_writers() -> None:
+    doc = titled("LETTER, OSTRANDER TO VELASQUEZ\n\nThe trade has suffered. I ask you to reconsider the invitation. "
+                 "I hope that steps are taken to cancel the visit.\n\nI ask myself this question every day. I ask "
+                 "the Ministers how they expect to succeed.")
+    got = asks(extract(doc))
+    assert ("OSTRANDER", "reconsider the invitation") in got, got
+    assert any(who == "OSTRANDER" and "cancel the visit" in label for who, label in got), got
+    assert not any("myself" in label or "how they expect" in label for _, label in got), got
+
+
+def test_a_name_credited_surname_first_is_one_person_however_the_text_orders_it() -> None:
+    from graph.resolve import resolve
+
+    body = "Petition\n\nFrom: Kawase Ikkan\n\nMr. Kawase insists on it.\n\nAuthors: Kawase, Ikkan"
+    doc = plain(body)
+    start = body.index("Kawase, Ikkan")
+    doc.recorders = [Span(start, start + len("Kawase, Ikkan"))]
+    res = resolve(extract(doc))
+    people = {e.name for e in res.entities.values() if e.kind.value == "person"}
+    assert people == {"Kawase Ikkan"}, people

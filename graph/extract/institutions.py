@@ -230,7 +230,8 @@ def _name_start(text: str, start: int, head: int) -> int | None:
     """Where a body's name starts among the words from ``start`` to its head word: not at "The",
     "Head", "Under", "and" ... (``_NOT_LEAD``); None if no word is left."""
     words = list(re.finditer(r"\S+", text[start:head]))
-    owners = [i for i, w in enumerate(words) if _owner(text, w.group(0)) or _DETERMINER.match(w.group(0))]
+    owners = [i for i, w in enumerate(words)
+              if _owner(text, w.group(0)) or _DETERMINER.match(w.group(0)) or re.fullmatch(r"['’]s?", w.group(0))]
     if owners:  # "Keith Holyoake's National Party", "Andropov Our Party": the name starts after its owner
         words = words[owners[-1] + 1 :]
     while words and (_NOT_LEAD.match(words[0].group(0)) or words[0].group(0) == "and"):
@@ -255,8 +256,9 @@ def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
                          rf"(?:the[ \t]+)?{word}(?:[ \t]+(?:(?:and|&)[ \t]+)?{word}){{0,3}}")
     found = []
     for match in pattern.finditer(text):
-        start = _name_start(text, match.start(1), match.start(2))
-        span = Span(match.start(2) if start is None else start, match.end())
+        owners = [m.span.end for _, m in ext.mentions_between(match.start(1), match.start(2))]
+        start = _name_start(text, max(owners, default=match.start(1)), match.start(2))
+        span = Span(match.start(2) if start is None else start, match.end())  # after "Australian": the body
         if re.search(r"\b[A-Z][a-z]{0,2}$", match.group(0)) and text[match.end() : match.end() + 1] == ".":
             continue  # "the Court of St. James": cut at an abbreviation
         if not any(span.overlaps(t) for t in taken) and not ext.mentions_between(span.start, span.end):

@@ -28,6 +28,7 @@ class Lexicon:
     presence_negations: tuple[str, ...]
     sub_units: tuple[str, ...] = ()
     not_units: frozenset[str] = frozenset()
+    header_labels: frozenset[str] = frozenset()
     deputy_ranks: frozenset[str] = frozenset()
     units_not_names: frozenset[str] = frozenset()
     function_words: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
             sub_units=tuple(str(w) for w in data.get("sub_units", ())),
             deputy_ranks=frozenset(str(w).lower() for w in data.get("deputy_ranks", ())),
             not_units=frozenset(str(w) for w in data.get("not_units", ())),
+            header_labels=frozenset(str(w) for w in data.get("header_labels", ())),
             units_not_names=frozenset(str(w) for w in data.get("units_not_names", ())),
             function_words=frozenset(str(w).lower() for w in data.get("function_words", ())),
             bare_foreign_ministries=tuple(str(w) for w in data.get("bare_foreign_ministries", ())),

@@ -15,7 +15,14 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
-from graph.extract.people_cues import appositives, common_word, offices_then_names, present_lists, speech_subjects
+from graph.extract.people_cues import (
+    appositives,
+    common_word,
+    credited_full_names,
+    offices_then_names,
+    present_lists,
+    speech_subjects,
+)
 from graph.extract.speakers import met_pattern
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
@@ -127,7 +134,10 @@ class _Finder:
                 core = item
             if core:
                 self.add(core, "participants")
-        for spans, source in (((*self.doc.translators, *self.doc.contributors, *self.doc.recorders), "credits"),
+        credits = [*self.doc.translators, *self.doc.contributors, *self.doc.recorders]
+        for span, family_first_form in credited_full_names(self.text, credits):  # "Kawase, Ikkan": "Kawase Ikkan"
+            self.add(span, "family-first" if family_first_form else "credits")
+        for spans, source in ((credits, "credits"),
                               (self.doc.addressees, "addressee")):
             for span in spans:
                 core = span if _shouted(span.of(self.text)) else self._strip_courtesy(span)  # "JOHNSTON"

@@ -129,3 +129,21 @@ def common_word(text: str, word: str) -> bool:
 def written_lower(text: str, word: str) -> bool:
     """Does the record also write ``word`` in lower case?"""
     return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+_INVERTED = re.compile(r"\s*([A-Z][\w’'-]+),\s+([A-Z][\w’'-]+)\s*")
+
+
+def credited_full_names(text: str, credits: list[Span]) -> list[tuple[Span, bool]]:
+    """Where the text writes in full a name its credits give inverted ("Authors: Kawase, Ikkan"): each
+    place, and whether it is written family name first ("From: Kawase Ikkan") or not ("Ikkan Kawase")."""
+    found = []
+    for credit in credits:
+        inverted = _INVERTED.fullmatch(credit.of(text))
+        if inverted is None:
+            continue
+        family, given = inverted.groups()
+        for words, family_first in (((family, given), True), ((given, family), False)):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(words[0])}[ \t]+{re.escape(words[1])}(?![\w-])", text):
+                found.append((Span(match.start(), match.end()), family_first))
+    return found

@@ -115,7 +115,8 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 _WRITER_ACTS = re.compile(r"(?:\W*(?:\d+\.|\([a-z0-9]{1,4}\))\s+)?(?:(?:\W*\w+\W+){0,3}?|[^.;:!?\n]{3,120}?,\s+)"
                           r"(?:I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly|had|have)\s+)*"
                           r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|began|"
-                          r"should|would|shall|must)|"  # or of a modal: "I should be most grateful ..."
+                          r"should|would|shall|must|"  # or of a modal: "I should be most grateful ..."
+                          r"ask|request|urge|appeal|beg|propose|suggest|invite)|"  # a letter's own asks: "I ask you"
                           r"We\s+(?:(?:also|then|again|further|\w+ly|had|have)\s+)*(?:asked|requested|invited|urged|"
                           r"suggested|proposed|pressed|sought|demanded)\b)\b")
 # "I then said:—" ends a paragraph; "(a) The long-term objective ..." and the items after it are the same voice.

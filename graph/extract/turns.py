@@ -137,7 +137,7 @@ def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span
         if not match:
             continue
         name = _trim_name(text, Span(match.start("name"), match.end("name")), known)
-        if name is None:
+        if name is None or name.of(text) in lexicon().header_labels:  # "From: Kawase Ikkan" is an address line
             continue
         if name_key(name.of(text)) in known or _surname_known(name.of(text), known):
             return name

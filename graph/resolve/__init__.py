@@ -156,10 +156,12 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     mentions = res.extraction.mentions
     persons = [(i, m) for i, m in enumerate(mentions) if m.kind is Kind.PERSON and i not in res.extraction.coref]
     persons.sort(key=lambda pair: (-len(_words(pair[1].surface)), pair[1].span))
+    # family names this record writes first, beyond the lexicon's (a credit "Kawase, Ikkan" as "Kawase Ikkan")
+    families = {name_key(_words(m.surface)[0]) for _, m in persons if m.source == "family-first"}
     clusters: list[_Cluster] = []
     for index, mention in persons:
         words = _words(mention.surface)
-        cluster = _find_cluster(clusters, words) or _misspelt(clusters, words, people)
+        cluster = _find_cluster(clusters, words, families) or _misspelt(clusters, words, people)
         if cluster is None:
             cluster = _Cluster(words)
             clusters.append(cluster)
@@ -196,11 +198,14 @@ def _words(surface: str) -> list[str]:
     return surface.replace(".", ". ").split()
 
 
-def _find_cluster(clusters: list[_Cluster], words: list[str]) -> _Cluster | None:
+def _find_cluster(clusters: list[_Cluster], words: list[str], families: frozenset[str] | set[str] = frozenset(),
+                  ) -> _Cluster | None:
     fits = [c for c in clusters if c.agrees(words)]
     if not fits and len(words) == 1:  # "Tho" for Le Duc Tho, "Giap" for Vo Nguyen Giap
         fits = [c for c in clusters if name_key(c.words[-1]) == name_key(words[0])]
-        fits += [c for c in clusters if _family_first(c.words) and name_key(c.words[0]) == name_key(words[0])]
+        firsts = [c for c in clusters
+                  if _family_first(c.words) or len(c.words) > 1 and name_key(c.words[0]) in families]
+        fits += [c for c in firsts if name_key(c.words[0]) == name_key(words[0])]
     if not fits:
         return None
     return max(fits, key=lambda c: (len(c.members), -clusters.index(c)))
