@@ -12,6 +12,7 @@ is always the quoted evidence.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -52,6 +53,27 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Spans kept sorted, so overlap look-ups cost a bisection, not a scan of the record."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s.start for s in self._spans]
+        self._longest = max((s.end - s.start for s in self._spans), default=0)
+
+    def add(self, span: Span) -> None:
+        at = bisect_left(self._starts, span.start)
+        self._spans.insert(at, span)
+        self._starts.insert(at, span.start)
+        self._longest = max(self._longest, span.end - span.start)
+
+    def near(self, span: Span) -> list[Span]:
+        """The kept spans that overlap ``span``."""
+        low = bisect_left(self._starts, span.start - self._longest)
+        high = bisect_left(self._starts, span.end)
+        return [s for s in self._spans[low:high] if s.overlaps(span)]
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,21 @@ def test_a_name_credited_surname_first_is_one_person_however_the_text_orders_it(
     res = resolve(extract(doc))
     people = {e.name for e in res.entities.values() if e.kind.value == "person"}
     assert people == {"Kawase Ikkan"}, people
+
+
+def test_who_persists_in_seeking_is_the_asker_whoever_reports_it() -> None:
+    ext = extract(plain("For the Secretary from Harriman.\n\nMr. Velasquez called on the Minister. Last night "
+                        "Velasquez returned to the attack and persisted in seeking some assurance from the Minister "
+                        "that the port would stay open."))
+    assert any(who == "Velasquez" and "assurance" in label for who, label in asks(ext)), asks(ext)
+
+
+def test_a_surname_found_as_a_person_once_is_that_person_where_its_context_is_weaker() -> None:
+    from tests.test_extract_rules import people
+
+    doc = plain("Cablegram.\n\nHead agreed that the Tunku would not act. Last night (my 1351) Head returned to the "
+                "attack. The Head of Mission was away.")
+    ext = extract(doc)
+    heads = [m for m in ext.mentions if m.surface == "Head" and m.kind.value == "person"]
+    assert len(heads) == 2, [(m.surface, m.span) for m in heads]
+    assert people(doc) >= {"Head"}

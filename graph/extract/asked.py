@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from graph.extract.lexicon import lexicon
-from graph.types import Extraction, Kind, Request, Span
+from graph.types import Extraction, Request, Span
 
 # A second ask joined to the first: "... for any further views you may have and any efforts you may
 # make to end the war", "... to pay for the damage and to repair the windows" (not "and to the
@@ -16,9 +16,6 @@ from graph.types import Extraction, Kind, Request, Span
 _SECOND_ASK = re.compile(
     r",?\s+and\s+(?:also\s+)?(?=any\s+\w|to\s+(?!the\b|a\b|an\b|this\b|that\b|\w+ing\b|(?-i:[A-Z]))[a-z]+\s)", re.I)
 _LISTED = re.compile(r",?\s+and\s+(?=the\s|an?\s)", re.I)
-# "My additional requests (those for compensation) he said would be examined": the writer's request
-# named as the subject of what the other side answered.
-_WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?|suggestions?|urging)\b", re.I)
 
 
 def asks(text: str, sentence: Span, cue: tuple[int, int], end: int) -> list[Span]:
@@ -49,29 +46,6 @@ def _close(text: str, sentence: Span, cue: tuple[int, int], end: int) -> int:
     return close if close >= 0 else end
 
 
-def writers_request(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
-    """The writer, where the sentence names the request as the writer's ("My additional requests ...")
-    in a record told by its writer rather than in labelled turns (where "my" is the turn's speaker)."""
-    if ext.writer is None or (ext.turns and not ext.reported_speech):
-        return None
-    return ext.writer if _WRITERS.search(ext.document.text, sentence.start, cue[1]) else None
-
-
-_ASKED_ME = re.compile(r"(?:asked|asking|urged|urging|requested|invited|pressed|begged)\s+(?-i:me|us)\b", re.I)
-
-
-def writers_asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
-    """Who asks the writer: "Mr Carr was immediately receptive and asked me to pursue it with his
-    officers" is Carr's request, whoever voices the sentence; the nearest person named before the
-    cue who is not the writer."""
-    if ext.writer is None or not _ASKED_ME.match(ext.document.text, cue[0], cue[1]):
-        return None
-    writer = ext.mentions[ext.writer].surface.split()[-1].lower()
-    people = [i for i, m in ext.mentions_between(sentence.start, cue[0])
-              if m.kind is Kind.PERSON and m.surface.split()[-1].lower() != writer]
-    return people[-1] if people else None
-
-
 # What is asked only points at the subject under discussion: "asked the Minister to look into this matter".
 _POINTER = re.compile(
     r"\b(?:this|that|the)\s+(?:matter|question|problem|issue|subject|topic)\b(?!\s+(?:of|on|about)\b)", re.I)
@@ -95,23 +69,6 @@ def with_subject(ext: Extraction, requests: list[Request]) -> list[Request]:
                 request = replace(request, item_label=f"{request.item_label} ({named[-1].group(1).strip()})")
         out.append(request)
     return out
-
-
-def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
-    """In a record without speaker labels, the last person before ``cue`` in the sentence who is the
-    subject of a verb of speaking: "Rapacki went on to say that when Lewandowski stated to Lodge that it
-    was advisable for the USG to ..." is Lewandowski's ask, reported by Rapacki."""
-    if ext.turns and not ext.reported_speech:
-        return None
-    text = ext.document.text
-    speech = lexicon().alternation(lexicon().speech_verbs)
-    found = None
-    for index, mention in ext.mentions_between(sentence.start, cue):
-        if mention.kind is Kind.PERSON and re.match(
-                rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:had\s+|has\s+)?(?:also\s+|then\s+|further\s+)?{speech}\b",
-                text[mention.span.end : mention.span.end + 80]):  # the verb may open the cue: "Chou had told him to"
-            found = index
-    return found
 
 
 class Announced:

@@ -7,7 +7,17 @@ import re
 from functools import lru_cache
 
 from graph.extract.anchors import anchors
-from graph.extract.asked import Announced, asks, nearest_speaker, with_subject, writers_asker, writers_request
+from graph.extract.asked import Announced, asks, with_subject
+from graph.extract.askers import (
+    acting_subject,
+    first_found,
+    granted,
+    possessor,
+    reporter,
+    side,
+    writers_asker,
+    writers_request,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -41,22 +51,24 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         patterns = [p for p, words in anchored if words is None or not present.isdisjoint(words)]
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
-        cues = [(cue, _first_found(_possessor(ext, sentence, cue[0]), _granted(ext, cue),  # "Kohler's request",
+        cues = [(cue, first_found(possessor(ext, sentence, cue[0]), granted(ext, cue),  # "Kohler's request",
                                    writers_request(ext, sentence, cue),  # "at the request of", "my requests"
-                                   writers_asker(ext, sentence, cue)))  # "Carr ... asked me to"
+                                   writers_asker(ext, sentence, cue),  # "Carr ... asked me to"
+                                   acting_subject(ext, sentence, cue)))  # "Head ... persisted in seeking"
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
             _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
-        cues = [(cue, owner if owner is not None else _reporter(ext, scope, sentence, cue)) for cue, owner in cues]
+        cues = [(cue, owner if owner is not None else reporter(ext, scope.speaker, sentence, cue))
+                for cue, owner in cues]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
-            side = _side(ext, sentence, cue) if owner is None else None
-            if voiced.speaker is None and side is not None:  # a briefing paper: "The Chinese side has requested"
-                voiced, side = Scope(scope.span, side, scope.turn), None
+            behalf = side(ext, sentence, cue) if owner is None else None
+            if voiced.speaker is None and behalf is not None:  # a briefing paper: "The Chinese side has requested"
+                voiced, behalf = Scope(scope.span, behalf, scope.turn), None
             if voiced.speaker is not None:
                 for asked in asks(ext.document.text, sentence, cue, end):
-                    out.extend(_requests_in(ext, voiced, sentence, asked, side))
+                    out.extend(_requests_in(ext, voiced, sentence, asked, behalf))
     return with_subject(ext, _restated(ext, out))
 
 
@@ -126,77 +138,6 @@ def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int])
     subject = "He" if pronoun.group(1).lower() == "him" else "She"
     return (re.match(rf"\W*(?:\w+\W+){{0,2}}?{subject}\b", text[sentence.start : cue[0]]) is not None
             and not mentions_in(ext, Span(sentence.start, cue[0]), (Kind.PERSON,)))
-
-
-def _reporter(ext: Extraction, scope: Scope, sentence: Span, cue: tuple[int, int]) -> int | None:
-    """Another speaker named nearer the cue than the sentence's own ("X went on to say that Y stated that ...")."""
-    nearest = nearest_speaker(ext, sentence, cue[0])
-    return nearest if nearest is not None and surname(ext, nearest) != surname(ext, scope.speaker) else None
-
-
-def _possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
-    """The person whose request it is, written as a possessive right before the cue."""
-    before = ext.document.text[sentence.start : cue]
-    owner = re.search(r"(?:’s|'s)\s+(?:\w+\s+)?$", before)
-    if not owner:
-        return None
-    end = sentence.start + owner.start()
-    people = [i for i, m in mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
-    return people[-1] if people else None
-
-
-def _side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
-    """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
-    Government has requested that ...", "the Chinese had said they would welcome ..." (the mention right
-    before the cue, with only auxiliaries, or a verb of saying and "they", between)."""
-    before = ext.document.text[sentence.start : cue[0]]
-    found = ext.mentions_between(sentence.start, cue[0])
-    if not found:
-        return None
-    index, mention = found[-1]
-    tail = before[mention.span.end - sentence.start :]
-    if mention.kind not in (Kind.COUNTRY, Kind.ORGANIZATION) or not _side_tail().fullmatch(tail):
-        return None
-    lead = before[: mention.span.start - sentence.start]
-    if not _SIDE_LEAD.search(lead) or not _ASKING_VERB.match(ext.document.text, cue[0], cue[1]):
-        return None
-    return index
-
-
-# A side named as one ("the Chinese", "the Japanese Government", "the Philippines"), not in a condition
-# ("once the Malaysians proposed a summit", "if the British asked for ...").
-_SIDE_LEAD = re.compile(r"(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?<!\bwhether\s)(?<!\buntil\s)"
-                        r"\bthe\s+$", re.I)
-
-
-# A side asks by a verb of asking; its hopes, conditions and needs ("the U.S. hopes that ...") are not asks of it.
-_ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek|sought|propos|suggest|want|wish|"
-                          r"welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
-
-
-@lru_cache(maxsize=1)
-def _side_tail() -> re.Pattern[str]:
-    aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
-    speech = lexicon().alternation(lexicon().speech_verbs)
-    return re.compile(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
-                      rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
-
-
-_GRANTED = re.compile(r"(?:at|upon|on)\s+the\s+(?:\w+\s+)?request\s+of\s+", re.I)
-
-
-def _granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
-    """The asker of a request granted: "At the request of the Chancellor, the President will send ..."."""
-    found = _GRANTED.match(ext.document.text, cue[0], cue[1])
-    if not found:
-        return None
-    people = mentions_in(ext, Span(found.end(), cue[1]), (Kind.PERSON,))
-    return people[0][0] if people else None
-
-
-def _first_found(*indices: int | None) -> int | None:
-    """The first mention index that is not None (0 is a mention)."""
-    return next((i for i in indices if i is not None), None)
 
 
 def _words_present(anchored: list[tuple[re.Pattern[str], tuple[str, ...] | None]], low: str) -> set[str]:

@@ -11,7 +11,6 @@ where the sentence treats it as a person, and a capitalised word coordinated wit
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
@@ -26,7 +25,7 @@ from graph.extract.people_cues import (
 from graph.extract.speakers import met_pattern
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
-from graph.types import Document, Kind, Mention, Span
+from graph.types import Document, Kind, Mention, Span, SpanIndex
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿā-ž"
@@ -65,8 +64,8 @@ class _Finder:
         self.people = people
         self.lex = lexicon()
         self.mentions: list[Mention] = []
-        self._taken = _SpanIndex()
-        self._blocked = _SpanIndex(blocked)
+        self._taken = SpanIndex()
+        self._blocked = SpanIndex(blocked)
 
     def run(self) -> None:
         self.from_participants()
@@ -269,8 +268,20 @@ class _Finder:
             elif (self.people.with_surname(word) and word not in self.lex.units_not_names
                   and not _titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
+        self._again_as_found()
         self._present_lists()
         self._coordinated()
+
+    def _again_as_found(self) -> None:
+        """A surname the authority gave a person in one context ("Head agreed") names him elsewhere too
+        ("Head returned to the attack"), but not as a common word ("the Head of Mission", "the major Powers",
+        a word the record also writes in lower case)."""
+        found = {m.surface for m in self.mentions if m.source == "authority-surname"}
+        for match in _WORD_RE.finditer(self.text):
+            if match.group(0) in found and not common_word(self.text, match.group(0)) \
+                    and not re.match(r"\s+of\b", self.text[match.end() : match.end() + 4]) \
+                    and not re.search(r"\b[Tt]he\s+$", self.text[max(0, match.start() - 4) : match.start()]):
+                self.add(Span(match.start(), match.end()), "surname")
 
     def _present_lists(self) -> None:
         for span in present_lists(self.text, WORD, self.lex):
@@ -369,27 +380,6 @@ def _in_title_case(text: str, span: Span) -> bool:
     after = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
     capital = [w.group(1)[0].isupper() and w.group(1) not in {"I", "And", "Or"} for w in (before, after) if w]
     return any(capital) and not _sentence_start(text, span.start)
-
-
-class _SpanIndex:
-    """Spans kept sorted, so overlap look-ups cost a bisection, not a scan of the record."""
-
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._spans = sorted(spans)
-        self._starts = [s.start for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-
-    def add(self, span: Span) -> None:
-        at = bisect_left(self._starts, span.start)
-        self._spans.insert(at, span)
-        self._starts.insert(at, span.start)
-        self._longest = max(self._longest, span.end - span.start)
-
-    def near(self, span: Span) -> list[Span]:
-        """The kept spans that overlap ``span``."""
-        low = bisect_left(self._starts, span.start - self._longest)
-        high = bisect_left(self._starts, span.end)
-        return [s for s in self._spans[low:high] if s.overlaps(span)]
 
 
 def _covers(span: Span, other: Span) -> bool:

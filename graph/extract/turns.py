@@ -91,7 +91,8 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
 
 # A speaker's name in capitals, after an optional courtesy word also in capitals, before the speech in lower case.
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
-_SHOUTED = re.compile(rf"(?:(?:MR|MRS|MISS|DR|SIR|LORD)\.?\s+)?(?P<name>{_CAPS}(?:\s+{_CAPS}){{0,2}})\s+(?=[a-z])")
+_SHOUTED = re.compile(rf"(?:(?:MR|MRS|MISS|DR|SIR|LORD)\.?[ \t]+)?(?P<name>{_CAPS}(?:[ \t]+{_CAPS}){{0,2}})"
+                      rf"[ \t]+(?=[a-z])")
 
 
 def shouted_labels(doc: Document, known: set[str], persons: list[Span]) -> list[Label]:
@@ -99,20 +100,22 @@ def shouted_labels(doc: Document, known: set[str], persons: list[Span]) -> list[
     start or after a clause put first ("MR MENZIES said ...", "On the first of the two points raised by
     Mr Menzies, MR HEATH said ..."): a known person so written starts a turn at its sentence. Not inside
     a clause ("It was agreed that MR HEATH should consider ...": the meeting's conclusion)."""
+    text = doc.text
     labels: list[Label] = []
-    for para in doc.paragraphs:
-        for sentence in sentences(doc.text, para):
-            for match in _SHOUTED.finditer(doc.text, sentence.start, sentence.end):
-                before = doc.text[sentence.start : match.start()]
-                if before.strip() and not re.search(r",\s*$", before):
-                    continue
-                name = Span(match.start("name"), match.end("name"))
-                words = name.of(doc.text)
-                if len(words) < 3 or not (name_key(words) in known or _surname_known(words, known)
-                                          or any(name in p or p in name for p in persons)):
-                    continue
-                labels.append(Label(sentence.start, name))
-                break
+    for match in _SHOUTED.finditer(text):  # one pass over the text; sentences only around candidates
+        name = Span(match.start("name"), match.end("name"))
+        words = name.of(text)
+        if len(words) < 3 or not (name_key(words) in known or _surname_known(words, known)
+                                  or any(name in p or p in name for p in persons)):
+            continue
+        para = next((p for p in doc.paragraphs if p.start <= match.start() < p.end), None)
+        sentence = next((s for s in sentences(text, para) if s.start <= match.start() < s.end), None) if para else None
+        if sentence is None or labels and labels[-1].start == sentence.start:
+            continue
+        before = text[sentence.start : match.start()]
+        if before.strip() and not re.search(r",\s*$", before):
+            continue
+        labels.append(Label(sentence.start, name))
     return labels
 
 

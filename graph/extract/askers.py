@@ -1,0 +1,146 @@
+"""Who asks: the person or side a request cue belongs to when it is not simply the sentence's voice
+(used by ``facts.find_requests``): a possessive ("Kohler's request"), a request granted ("At the request
+of the Chancellor"), the writer's own ("my requests", "asked me to"), a side with no person ("The Chinese
+were pressing for"), a nearer speaker ("X said that Y had told him to ...")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract.lexicon import lexicon
+from graph.extract.speakers import mentions_in, surname
+from graph.types import Extraction, Kind, Span
+
+# "My additional requests (those for compensation) he said would be examined": the writer's request
+# named as the subject of what the other side answered.
+_WRITERS = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:requests?|appeals?|demands?|suggestions?|urging)\b", re.I)
+
+
+def writers_request(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """The writer, where the sentence names the request as the writer's ("My additional requests ...")
+    in a record told by its writer rather than in labelled turns (where "my" is the turn's speaker)."""
+    if ext.writer is None or (ext.turns and not ext.reported_speech):
+        return None
+    return ext.writer if _WRITERS.search(ext.document.text, sentence.start, cue[1]) else None
+
+
+_ASKED_ME = re.compile(r"(?:asked|asking|urged|urging|requested|invited|pressed|begged)\s+(?-i:me|us)\b", re.I)
+
+
+def writers_asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Who asks the writer: "Mr Carr was immediately receptive and asked me to pursue it with his
+    officers" is Carr's request, whoever voices the sentence; the nearest person named before the
+    cue who is not the writer."""
+    if ext.writer is None or not _ASKED_ME.match(ext.document.text, cue[0], cue[1]):
+        return None
+    writer = ext.mentions[ext.writer].surface.split()[-1].lower()
+    people = [i for i, m in ext.mentions_between(sentence.start, cue[0])
+              if m.kind is Kind.PERSON and m.surface.split()[-1].lower() != writer]
+    return people[-1] if people else None
+
+
+def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
+    """In a record without speaker labels, the last person before ``cue`` in the sentence who is the
+    subject of a verb of speaking: "Rapacki went on to say that when Lewandowski stated to Lodge that it
+    was advisable for the USG to ..." is Lewandowski's ask, reported by Rapacki."""
+    if ext.turns and not ext.reported_speech:
+        return None
+    text = ext.document.text
+    speech = lexicon().alternation(lexicon().speech_verbs)
+    found = None
+    for index, mention in ext.mentions_between(sentence.start, cue):
+        if mention.kind is Kind.PERSON and re.match(
+                rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:had\s+|has\s+)?(?:also\s+|then\s+|further\s+)?{speech}\b",
+                text[mention.span.end : mention.span.end + 80]):  # the verb may open the cue: "Chou had told him to"
+            found = index
+    return found
+
+
+def reporter(ext: Extraction, speaker: int | None, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Another speaker named nearer the cue than the sentence's own ("X went on to say that Y stated that ...")."""
+    nearest = nearest_speaker(ext, sentence, cue[0])
+    return nearest if nearest is not None and surname(ext, nearest) != surname(ext, speaker) else None
+
+
+def possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
+    """The person whose request it is, written as a possessive right before the cue."""
+    before = ext.document.text[sentence.start : cue]
+    owner = re.search(r"(?:’s|'s)\s+(?:\w+\s+)?$", before)
+    if not owner:
+        return None
+    end = sentence.start + owner.start()
+    people = [i for i, m in mentions_in(ext, Span(sentence.start, end), (Kind.PERSON,)) if m.span.end == end]
+    return people[-1] if people else None
+
+
+def side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
+    Government has requested that ...", "the Chinese had said they would welcome ..." (the mention right
+    before the cue, with only auxiliaries, or a verb of saying and "they", between)."""
+    before = ext.document.text[sentence.start : cue[0]]
+    found = ext.mentions_between(sentence.start, cue[0])
+    if not found:
+        return None
+    index, mention = found[-1]
+    tail = before[mention.span.end - sentence.start :]
+    if mention.kind not in (Kind.COUNTRY, Kind.ORGANIZATION) or not _side_tail().fullmatch(tail):
+        return None
+    lead = before[: mention.span.start - sentence.start]
+    if not _SIDE_LEAD.search(lead) or not _ASKING_VERB.match(ext.document.text, cue[0], cue[1]):
+        return None
+    return index
+
+
+# A side named as one ("the Chinese", "the Japanese Government", "the Philippines"), not in a condition
+# ("once the Malaysians proposed a summit", "if the British asked for ...").
+_SIDE_LEAD = re.compile(r"(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?<!\bwhether\s)(?<!\buntil\s)"
+                        r"\bthe\s+$", re.I)
+
+
+# A side asks by a verb of asking; its hopes, conditions and needs ("the U.S. hopes that ...") are not asks of it.
+_ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek|sought|propos|suggest|want|wish|"
+                          r"welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _side_tail() -> re.Pattern[str]:
+    aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
+    speech = lexicon().alternation(lexicon().speech_verbs)
+    return re.compile(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
+                      rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
+
+
+_GRANTED = re.compile(r"(?:at|upon|on)\s+the\s+(?:\w+\s+)?request\s+of\s+", re.I)
+
+
+def granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
+    """The asker of a request granted: "At the request of the Chancellor, the President will send ..."."""
+    found = _GRANTED.match(ext.document.text, cue[0], cue[1])
+    if not found:
+        return None
+    people = mentions_in(ext, Span(found.end(), cue[1]), (Kind.PERSON,))
+    return people[0][0] if people else None
+
+
+def first_found(*indices: int | None) -> int | None:
+    """The first mention index that is not None (0 is a mention)."""
+    return next((i for i in indices if i is not None), None)
+
+
+# What carries a verb of asking on after its subject: "Head returned to the attack and persisted in seeking
+# some assurance", "he tried to obtain", "went on to ask" (only lower-case words between, no clause break).
+_CARRIED = re.compile(r"(?:’s|'s)?\s+(?:[a-z]+\s+){0,6}?(?:persisted|persevered|insisted|continued|tried|kept|"
+                      r"went\s+on|began|attempted|sought)\s+(?:in\s+|on\s+|to\s+)?$")
+
+
+def acting_subject(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """The person who goes on asking, named as the subject of a verb that carries the asking verb:
+    "Head ... persisted in seeking some assurance from the Tunku" is Head's ask, whoever reports it."""
+    if not _ASKING_VERB.match(ext.document.text, cue[0], cue[1]):
+        return None
+    found = ext.mentions_between(sentence.start, cue[0])
+    if not found or found[-1][1].kind is not Kind.PERSON:
+        return None
+    index, mention = found[-1]
+    return index if _CARRIED.fullmatch(ext.document.text, mention.span.end, cue[0]) else None
