@@ -167,3 +167,33 @@ def test_a_surname_found_as_a_person_once_is_that_person_where_its_context_is_we
     heads = [m for m in ext.mentions if m.surface == "Head" and m.kind.value == "person"]
     assert len(heads) == 2, [(m.surface, m.span) for m in heads]
     assert people(doc) >= {"Head"}
+
+
+def test_office_labels_go_to_the_parties_the_authority_and_elimination_name(tmp_path) -> None:
+    from graph.read import read_path
+
+    record = tmp_path / "999-summary-record.md"
+    record.write_text("---\ndoc_date: '1971-08-19'\ndoc_num: 999\ntitle: SUMMARY RECORD OF TELEPHONE CONVERSATION "
+                      "BETWEEN MCMAHON AND WALLER\nvol_id: 22\n---\n\nCanberra, 19 August 1971\n\n"
+                      " _The Prime Minister_ asked why we are not supporting the resolutions.\n\n"
+                      " _The Secretary_ said we have not yet been asked to do so.\n\n"
+                      " _The Prime Minister_ said that we should stand by our friends.\n", encoding="utf-8")
+    ext = extract(read_path(record)[0])
+    who = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface for t in ext.turns]
+    assert who == ["MCMAHON", "WALLER", "MCMAHON"], who
+
+
+def test_a_name_joined_by_an_en_dash_is_whole_but_two_names_so_joined_are_two() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("Cablegram.\n\nMr. Tsao said that Chou En–lai would see the Minister. He was impressed by "
+                         "the Chaerul Saleh–Adam Malik group."))
+    assert "Chou En–lai" in found and "Chou En" not in found, found
+    assert {"Chaerul Saleh", "Adam Malik"} <= found, found
+
+
+def test_an_office_listed_before_a_unit_is_no_person() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("Record.\n\nPresent: Gordon N. Upton, Head, Economic Relations Branch, and Mr. Pemberley."))
+    assert "Head" not in found, found

@@ -22,7 +22,7 @@ from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
-from graph.extract.roles import find_roles, silent_parties
+from graph.extract.roles import authority_offices, find_roles, office_key, silent_parties
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
@@ -48,7 +48,7 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
         ext.add_mention(mention)
     for role, person in find_roles(ext, people):
         ext.coref[ext.add_mention(role)] = person
-    _add_turns(ext)
+    _add_turns(ext, people)
     _add_credits(ext)
     spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below
     _add_attendees(ext, spoken)
@@ -113,17 +113,18 @@ def _known_names(ext: Extraction) -> set[str]:
     return keys
 
 
-def _add_turns(ext: Extraction) -> None:
+def _add_turns(ext: Extraction, people: PeopleAuthority | None = None) -> None:
     doc = ext.document
     labels = find_labels(doc, _known_names(ext), [m.span for m in ext.mentions if m.kind is Kind.PERSON])
     ext.reported_speech = any(label.reported for label in labels)
     for position, (label, span) in enumerate(turn_spans(doc, labels), start=1):
-        speaker = _office_holder(ext, label.name, labels)
+        speaker = _office_holder(ext, label.name, labels, people)
         speaker = _person_at(ext, label.name) if speaker is None else speaker
         ext.turns.append(Turn(position=position, label=label.name, span=span, speaker=speaker))
 
 
-def _office_holder(ext: Extraction, label: Span, labels: list[Label]) -> int | None:
+def _office_holder(ext: Extraction, label: Span, labels: list[Label], people: PeopleAuthority | None = None,
+                   ) -> int | None:
     """A speaker labelled by office ("The Minister") that no one in the record holds by title is
     the one party the record names (title, Present list) who has no label of their own: in a
     "Record of Conversation between McNamara and Hasluck" labelled "The Minister" and "McNamara",
@@ -143,12 +144,31 @@ def _office_holder(ext: Extraction, label: Span, labels: list[Label]) -> int | N
                if m.kind is Kind.PERSON and m.source != "role" and any(m.span in p for p in parties)}
     labelled = {_last_word(other.name.of(text)) for other in labels if not re.fullmatch(office, other.name.of(text))}
     left = {key for key in surname.values() if key and key not in labelled}
+    if len(left) > 1 and people is not None:
+        offices = [re.sub(r"^[Tt]he\s+", "", o.name.of(text)) for o in labels if re.fullmatch(office, o.name.of(text))]
+        named = {key: ext.mentions[min(i for i, k in surname.items() if k == key)].surface for key in left}
+        left = _known_holder(re.sub(r"^[Tt]he\s+", "", label.of(text)), offices, named, people)
     if len(left) != 1:
         return None
     holder = min(i for i, key in surname.items() if key in left)
     role = ext.add_mention(Mention(label, Kind.PERSON, label.of(text), source="role"))
     ext.coref[role] = holder
     return role
+
+
+def _known_holder(mine: str, offices: list[str], named: dict[str, str], people: PeopleAuthority) -> set[str]:
+    """Which of the parties ``named`` (surname key -> name as written) holds office ``mine``, where every
+    label is an office ("The Prime Minister", "The Secretary"): the one the people authority knows in it,
+    else the one left when the other offices' holders are known."""
+    held = {key: authority_offices(people, name) for key, name in named.items()}
+    holders = {key for key, known in held.items() if office_key(mine) in known}
+    if len(holders) == 1:
+        return holders
+    taken: set[str] = set()
+    for other in {office_key(o) for o in offices} - {office_key(mine)}:
+        known = {key for key, offices_held in held.items() if other in offices_held}
+        taken |= known if len(known) == 1 else set()
+    return set(named) - taken
 
 
 def _last_word(name: str) -> str:

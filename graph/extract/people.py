@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from graph.extract.lexicon import lexicon
 from graph.extract.people_cues import (
     appositives,
+    before_a_unit,
     common_word,
     credited_full_names,
     offices_then_names,
@@ -31,9 +32,10 @@ UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿā-ž"
 APOSTROPHE = "'’ʼ"
 # A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home";
-# a whole word only ("McMAHON" is not the name "Mc").
+# a whole word only ("McMAHON" is not the name "Mc"). An en dash joins a syllable in lower case ("En–lai"), not
+# two names ("the Truman–Attlee talks").
 WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
-        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+)*(?![{UPPER}{LOWER}])")
+        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+|–[{LOWER}]{{2,}})*(?![{UPPER}{LOWER}])")  # "Chou En–lai" too
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
 PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
 _SP = r"[ \t\u00a0]"  # a name never runs across a line break
@@ -324,7 +326,7 @@ class _Finder:
                 continue  # "Michael Newington, Counsellor (Scientific)": an office, not another person
             name = Span(after.start(3), after.end(3))
             if (not self._listed_person(after, name) or _in_title_case(self.text, name)
-                    or _inverted(self.text, span, name)):
+                    or _inverted(self.text, span, name) or before_a_unit(self.text, name, self.lex)):
                 continue
             if self.add(name, "coordinated"):
                 pending.append(name)

@@ -147,3 +147,10 @@ def credited_full_names(text: str, credits: list[Span]) -> list[tuple[Span, bool
             for match in re.finditer(rf"(?<![\w-]){re.escape(words[0])}[ \t]+{re.escape(words[1])}(?![\w-])", text):
                 found.append((Span(match.start(), match.end()), family_first))
     return found
+
+
+def before_a_unit(text: str, name: Span, lex: Lexicon) -> bool:
+    """"Gordon N. Upton, Head, Economic Relations Branch": a word the name of a unit follows is an office."""
+    units = lex.alternation(lex.sub_units)
+    return re.match(rf",\s*(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){{0,5}}{units}\b",
+                    text[name.end : name.end + 100]) is not None

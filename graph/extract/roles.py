@@ -37,11 +37,11 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
         tail = after.match(text, mention.span.end)
         for match in (lead, line, tail):
             if match:
-                found.setdefault(index, set()).add(_last_word(next(g for g in match.groups() if g)))
+                found.setdefault(index, set()).add(office_key(next(g for g in match.groups() if g)))
     return found
 
 
-def _last_word(title: str) -> str:
+def office_key(title: str) -> str:
     """The head of a title: "Minister-Counselor" -> "counselor", "Foreign Minister" -> "minister";
     a deputy's keeps its rank, being never "the Minister": "Deputy Foreign Minister" -> "deputy minister"."""
     words = re.split(r"[\s-]+", title.strip().lower())
@@ -68,13 +68,13 @@ def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[t
     # to meet the Minister", "The Minister asked whether Mr. Gromyko felt ..."
     not_them: dict[str, set[str]] = {}
     for match in matches:
-        not_them.setdefault(_last_word(match.group(1)), set()).update(_named_beside(ext, match))
+        not_them.setdefault(office_key(match.group(1)), set()).update(_named_beside(ext, match))
     out = []
     fallback = _silent_party_role(ext, matches, holders)
     if people is not None:
         fallback = {**_offices_known(ext, matches, holders, people), **fallback}
     for match in matches:
-        key = _last_word(match.group(1))
+        key = office_key(match.group(1))
         people = holders.get(key, set()) or fallback.get(key, set())
         people = (people & present) or people  # a title held by someone present wins
         surnames = {_surname(ext, i) for i in people}
@@ -114,10 +114,10 @@ def _silent_party_role(ext: Extraction, matches: list[re.Match[str]],
     Minister is Hasluck, the one party the text never names again, by name or by an office it gives him
     ("the Tunku" is Tunku Abdul Rahman). Only for the office the record uses most (twice at least, and
     more than any other no one holds by name)."""
-    used = {_last_word(match.group(1)) for match in matches}
+    used = {office_key(match.group(1)) for match in matches}
     by_office = {_surname_key(ext.mentions[i].surface) for key in used for i in holders.get(key, set())}
     silent = silent_parties(ext, by_office)
-    unheld = Counter(key for match in matches if not holders.get(key := _last_word(match.group(1))))
+    unheld = Counter(key for match in matches if not holders.get(key := office_key(match.group(1))))
     ranked = unheld.most_common(2)
     if len(silent) != 1 or not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return {}
@@ -132,15 +132,15 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     High Commissioner and a Whitlam who was Prime Minister. Only offices that speak in the record ("The
     High Commissioner said"), and only when no other silent party is known to have held the office."""
     speech = re.compile(rf"\s+(?:then\s+|also\s+)?(?:{lexicon().alternation(lexicon().speech_verbs)})\b")
-    unheld = {_last_word(match.group(1)) for match in matches
-              if not holders.get(_last_word(match.group(1))) and speech.match(ext.document.text, match.end())}
+    unheld = {office_key(match.group(1)) for match in matches
+              if not holders.get(office_key(match.group(1))) and speech.match(ext.document.text, match.end())}
     doc = ext.document
     if not (doc.participants or doc.title and re.search(r"\bbetween\b", doc.title.of(doc.text), re.I)):
         return {}  # not a meeting's parties: a letter's writer and addressee ("MESSAGE, WILSON TO MENZIES")
     silent = silent_parties(ext)
     if not unheld or len(silent) < 2:
         return {}
-    held_by = {key: _authority_offices(people, ext.mentions[i].surface) for key, i in silent.items()}
+    held_by = {key: authority_offices(people, ext.mentions[i].surface) for key, i in silent.items()}
     out = {}
     for office in unheld:
         parties = [key for key, offices in held_by.items() if office in offices]
@@ -149,12 +149,12 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     return out
 
 
-def _authority_offices(people: PeopleAuthority, name: str) -> set[str]:
+def authority_offices(people: PeopleAuthority, name: str) -> set[str]:
     """The offices (as role keys: "prime minister", "commissioner") the authority's remarks give the
     people of this name (full name if written so, else everyone with the surname)."""
     ids = people.lookup(name) if len(name.split()) > 1 else people.with_surname(name)
     titles = _titles_regex()
-    return {_last_word(found) for pid in ids for remark in people.get(pid).remarks for found in titles.findall(remark)}
+    return {office_key(found) for pid in ids for remark in people.get(pid).remarks for found in titles.findall(remark)}
 
 
 @lru_cache(maxsize=1)
