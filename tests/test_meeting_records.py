@@ -197,3 +197,28 @@ def test_an_office_listed_before_a_unit_is_no_person() -> None:
 
     found = people(plain("Record.\n\nPresent: Gordon N. Upton, Head, Economic Relations Branch, and Mr. Pemberley."))
     assert "Head" not in found, found
+
+
+def test_someone_who_spoke_at_another_time_is_no_attendee() -> None:
+    doc = titled("RECORD OF CONVERSATION BETWEEN OSTRANDER AND VELASQUEZ\n\nI called on Mr. Velasquez today. He said "
+                 "the market was weak. I told him that our objections were less than when Mr. Pemberley first "
+                 "outlined the proposals in 1961.")
+    ext = extract(doc)
+    assert "Pemberley" not in {ext.mentions[i].surface for i in ext.attendees}
+
+
+def test_visitors_who_came_to_the_department_are_attendees() -> None:
+    ext = extract(plain("Record of Conversation by Department of External Affairs\n\nMessrs. Pemberley and Quigley "
+                        "came to the Department to outline the Commission's views."))
+    assert {"Pemberley", "Quigley"} <= {ext.mentions[i].surface for i in ext.attendees}
+
+
+def test_a_credited_name_matches_the_text_with_or_without_its_accents() -> None:
+    from graph.resolve import resolve
+
+    body = "Statement\n\nNakajima Kenzo, Chairman of the Board\n\nAuthors: Nakajima, Kenzō"
+    doc = plain(body)
+    start = body.index("Nakajima, Kenzō")
+    doc.recorders = [Span(start, start + len("Nakajima, Kenzō"))]
+    res = resolve(extract(doc))
+    assert {e.name for e in res.entities.values() if e.kind.value == "person"} == {"Nakajima Kenzo"}

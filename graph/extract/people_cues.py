@@ -15,6 +15,7 @@ Both return candidate spans; the person finder (``people.py``) judges them like 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from graph.extract.lexicon import Lexicon
@@ -142,9 +143,10 @@ def credited_full_names(text: str, credits: list[Span]) -> list[tuple[Span, bool
         inverted = _INVERTED.fullmatch(credit.of(text))
         if inverted is None:
             continue
-        family, given = inverted.groups()
+        family, given = (_unaccented(word) for word in inverted.groups())  # "Kenzō" is written "Kenzo" too
         for words, family_first in (((family, given), True), ((given, family), False)):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(words[0])}[ \t]+{re.escape(words[1])}(?![\w-])", text):
+            pattern = rf"(?<![\w-]){_accents_optional(words[0])}[ \t]+{_accents_optional(words[1])}(?![\w-])"
+            for match in re.finditer(pattern, text):
                 found.append((Span(match.start(), match.end()), family_first))
     return found
 
@@ -154,3 +156,17 @@ def before_a_unit(text: str, name: Span, lex: Lexicon) -> bool:
     units = lex.alternation(lex.sub_units)
     return re.match(rf",\s*(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){{0,5}}{units}\b",
                     text[name.end : name.end + 100]) is not None
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _accents_optional(word: str) -> str:
+    """A regex matching ``word`` (unaccented) with or without accents on its letters: "Kenzo" or "Kenzō"."""
+    return "".join(f"[{re.escape(char)}{''.join(_ACCENTED.get(char, ''))}]" if char.isalpha() else re.escape(char)
+                   for char in word)
+
+
+_ACCENTED = {"a": "àáâäāã", "e": "èéêëē", "i": "ìíîïī", "o": "òóôöōõ", "u": "ùúûüū", "n": "ñ", "c": "ç",
+             "A": "ÀÁÂÄĀ", "E": "ÈÉÊËĒ", "I": "ÌÍÎÏĪ", "O": "ÒÓÔÖŌ", "U": "ÙÚÛÜŪ"}

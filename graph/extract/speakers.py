@@ -129,6 +129,7 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 
 # Between a speaker and the verb: an apposition, adverbs, and an opening ("Ostrander began, as instructed,
 # by pleading for ...").
+_THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
 _LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,60},)?,?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
             r"once\s+more|\w+ly)\s+)*"
             r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
@@ -138,6 +139,8 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
     text = ext.document.text
     speech = lexicon().alternation(lexicon().speech_verbs)
     for index, mention in mentions_in(ext, sentence, (Kind.PERSON,)):
+        if _THEN.search(text, max(sentence.start, mention.span.start - 14), mention.span.start):
+            continue  # "when Duncan Sandys first outlined the proposals in 1961": another time, not this talk
         if re.match(rf"{_LEAD_IN}{speech}\b", text[mention.span.end : mention.span.end + 80]):
             return index
     if ext.writer is not None and (_WRITER_ACTS.match(text, sentence.start, sentence.end) or re.match(
