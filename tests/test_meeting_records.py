@@ -222,3 +222,14 @@ def test_a_credited_name_matches_the_text_with_or_without_its_accents() -> None:
     doc.recorders = [Span(start, start + len("Nakajima, Kenzō"))]
     res = resolve(extract(doc))
     assert {e.name for e in res.entities.values() if e.kind.value == "person"} == {"Nakajima Kenzo"}
+
+
+def test_an_ask_named_as_a_noun_is_the_sides_that_made_it_and_nothing_without_a_side() -> None:
+    got = asks(extract(plain("Despatch.\n\nMr. Ostrander regretted our refusal to meet the Portuguese request that we "
+                             "should maintain the defence agreement. The British suggestion that the talks be "
+                             "preliminary was accepted.")))
+    assert any(who == "Portuguese" and "maintain the defence agreement" in label for who, label in got), got
+    assert any(who == "British" and "talks be preliminary" in label for who, label in got), got
+    none = asks(extract(plain("For the Secretary from Harriman.\n\nMr. Ostrander said that a sketch of our suggestion "
+                              "for the new flag was attached, and that the proposal that we wait was noted.")))
+    assert none == [], none

@@ -144,3 +144,27 @@ def acting_subject(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int
         return None
     index, mention = found[-1]
     return index if _CARRIED.fullmatch(ext.document.text, mention.span.end, cue[0]) else None
+
+
+# An ask named as a noun: a request only where the side that made it is named with it (``named_side``).
+_NAMED = re.compile(r"(?:request|proposal|demand|suggestion)s?(?:\s*,[^,;]{1,100},)?\s+that\b"
+                    r"|(?:proposal|demand|suggestion)s?(?:\s*,[^,;]{1,100},)?\s+for\b", re.I)
+
+
+def is_named(text: str, cue: tuple[int, int]) -> bool:
+    """Is the cue an ask named as a noun ("request that", "proposal for")?"""
+    return _NAMED.match(text, cue[0], cue[1]) is not None
+
+
+def named_side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """The side whose ask is named as a noun: "the Australian request that we should maintain the
+    agreement" is Australia's, "the Soviet proposal for a conference" the Soviet Union's."""
+    found = ext.mentions_between(sentence.start, cue[0])
+    if not found or found[-1][1].kind not in (Kind.COUNTRY, Kind.ORGANIZATION):
+        return None
+    index, mention = found[-1]
+    text = ext.document.text
+    if text[mention.span.end : cue[0]].strip() or not re.search(r"\bthe\s+$", text[sentence.start : mention.span.start],
+                                                                re.I):
+        return None
+    return index

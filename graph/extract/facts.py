@@ -12,6 +12,8 @@ from graph.extract.askers import (
     acting_subject,
     first_found,
     granted,
+    is_named,
+    named_side,
     possessor,
     reporter,
     side,
@@ -51,13 +53,14 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         patterns = [p for p, words in anchored if words is None or not present.isdisjoint(words)]
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
-        cues = [(cue, first_found(possessor(ext, sentence, cue[0]), granted(ext, cue),  # "Kohler's request",
-                                   writers_request(ext, sentence, cue),  # "at the request of", "my requests"
-                                   writers_asker(ext, sentence, cue),  # "Carr ... asked me to"
-                                   acting_subject(ext, sentence, cue)))  # "Head ... persisted in seeking"
+        cues = [(cue, named_side(ext, sentence, cue) if is_named(ext.document.text, cue) else  # "the Australian
+                 first_found(possessor(ext, sentence, cue[0]), granted(ext, cue),  # request that" | "Kohler's request",
+                             writers_request(ext, sentence, cue),  # "at the request of", "my requests"
+                             writers_asker(ext, sentence, cue),  # "Carr ... asked me to"
+                             acting_subject(ext, sentence, cue)))  # "Head ... persisted in seeking"
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
-        cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
-            _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
+        cues = [(cue, owner) for cue, owner in cues if owner is not None or not (is_named(ext.document.text, cue)
+                or _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
         cues = [(cue, owner if owner is not None else reporter(ext, scope.speaker, sentence, cue))
                 for cue, owner in cues]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
