@@ -278,10 +278,12 @@ class _Finder:
         """A surname the authority gave a person in one context ("Head agreed") names him elsewhere too
         ("Head returned to the attack"), but not as a common word ("the Head of Mission", "the major Powers",
         a word the record also writes in lower case)."""
-        found = {m.surface for m in self.mentions if m.source == "authority-surname"}
-        for match in _WORD_RE.finditer(self.text):
-            if match.group(0) in found and not common_word(self.text, match.group(0)) \
-                    and not re.match(r"\s+of\b", self.text[match.end() : match.end() + 4]) \
+        found = sorted({m.surface for m in self.mentions if m.source == "authority-surname"}
+                       - {w for w in {m.surface for m in self.mentions} if common_word(self.text, w)})
+        if not found:
+            return
+        for match in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, found))})(?![\w-])", self.text):
+            if not re.match(r"\s+of\b", self.text[match.end() : match.end() + 4]) \
                     and not re.search(r"\b[Tt]he\s+$", self.text[max(0, match.start() - 4) : match.start()]):
                 self.add(Span(match.start(), match.end()), "surname")
 
