@@ -139,15 +139,20 @@ def test_a_letters_present_tense_asks_are_its_writers() -> None:
     assert not any("myself" in label or "how they expect" in label for _, label in got), got
 
 
-def test_a_name_credited_surname_first_is_one_person_however_the_text_orders_it() -> None:
+def credited_people(body: str, credit: str) -> set[str]:
+    """The people of a record whose credits (the Wilson Center's "Authors:" line) give ``credit``."""
     from graph.resolve import resolve
 
-    body = "Petition\n\nFrom: Kawase Ikkan\n\nMr. Kawase insists on it.\n\nAuthors: Kawase, Ikkan"
     doc = plain(body)
-    start = body.index("Kawase, Ikkan")
-    doc.recorders = [Span(start, start + len("Kawase, Ikkan"))]
+    start = body.index(credit)
+    doc.recorders = [Span(start, start + len(credit))]
     res = resolve(extract(doc))
-    people = {e.name for e in res.entities.values() if e.kind.value == "person"}
+    return {e.name for e in res.entities.values() if e.kind.value == "person"}
+
+
+def test_a_name_credited_surname_first_is_one_person_however_the_text_orders_it() -> None:
+    people = credited_people("Petition\n\nFrom: Kawase Ikkan\n\nMr. Kawase insists on it.\n\nAuthors: Kawase, Ikkan",
+                             "Kawase, Ikkan")
     assert people == {"Kawase Ikkan"}, people
 
 
@@ -214,14 +219,9 @@ def test_visitors_who_came_to_the_department_are_attendees() -> None:
 
 
 def test_a_credited_name_matches_the_text_with_or_without_its_accents() -> None:
-    from graph.resolve import resolve
-
-    body = "Statement\n\nNakajima Kenzo, Chairman of the Board\n\nAuthors: Nakajima, Kenzō"
-    doc = plain(body)
-    start = body.index("Nakajima, Kenzō")
-    doc.recorders = [Span(start, start + len("Nakajima, Kenzō"))]
-    res = resolve(extract(doc))
-    assert {e.name for e in res.entities.values() if e.kind.value == "person"} == {"Nakajima Kenzo"}
+    people = credited_people("Statement\n\nNakajima Kenzo, Chairman of the Board\n\nAuthors: Nakajima, Kenzō",
+                             "Nakajima, Kenzō")
+    assert people == {"Nakajima Kenzo"}, people
 
 
 def test_an_ask_named_as_a_noun_is_the_sides_that_made_it_and_nothing_without_a_side() -> None:

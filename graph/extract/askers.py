@@ -168,3 +168,14 @@ def named_side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | N
                                                                 re.I):
         return None
     return index
+
+
+def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Who asks at ``cue`` when the sentence says so itself (else None: the sentence's voice asks):
+    the side that made an ask named as a noun ("the Australian request that"), or a possessor ("Kohler's
+    request"), the one a request is granted to ("at the request of"), the writer ("my requests", "asked me
+    to"), or the subject who persists in asking ("Head ... persisted in seeking")."""
+    if is_named(ext.document.text, cue):
+        return named_side(ext, sentence, cue)
+    return first_found(possessor(ext, sentence, cue[0]), granted(ext, cue), writers_request(ext, sentence, cue),
+                       writers_asker(ext, sentence, cue), acting_subject(ext, sentence, cue))

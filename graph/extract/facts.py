@@ -8,18 +8,7 @@ from functools import lru_cache
 
 from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, with_subject
-from graph.extract.askers import (
-    acting_subject,
-    first_found,
-    granted,
-    is_named,
-    named_side,
-    possessor,
-    reporter,
-    side,
-    writers_asker,
-    writers_request,
-)
+from graph.extract.askers import asker, is_named, reporter, side
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -53,11 +42,7 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         patterns = [p for p, words in anchored if words is None or not present.isdisjoint(words)]
         if not after and not patterns:
             continue  # no pattern can match: none of the words it needs is in the sentence
-        cues = [(cue, named_side(ext, sentence, cue) if is_named(ext.document.text, cue) else  # "the Australian
-                 first_found(possessor(ext, sentence, cue[0]), granted(ext, cue),  # request that" | "Kohler's request",
-                             writers_request(ext, sentence, cue),  # "at the request of", "my requests"
-                             writers_asker(ext, sentence, cue),  # "Carr ... asked me to"
-                             acting_subject(ext, sentence, cue)))  # "Head ... persisted in seeking"
+        cues = [(cue, asker(ext, sentence, cue))
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (is_named(ext.document.text, cue)
                 or _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
