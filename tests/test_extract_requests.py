@@ -19,6 +19,12 @@ def asked(ext: Extraction) -> list[tuple[str | None, str]]:
             for r in ext.requests]
 
 
+def assert_asked(sentence: str, who: str, words: str) -> None:
+    """``who`` asks for something holding ``words`` in a telegram where Velasquez and Ostrander met."""
+    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
+    assert any(asker == who and words in label for asker, label in got), got
+
+
 def test_a_letters_courteous_ask_is_the_writers_and_two_asks_joined_are_two() -> None:
     ext = extract(plain(TELEGRAM + "The weather was cold. I should be very grateful for your considered views on "
                                    "the Laos settlement and any help you can give to bring the parties together."))
@@ -162,8 +168,7 @@ def test_the_office_is_no_person_where_someone_has_it_as_surname() -> None:
      "Ostrander", "reopen the fisheries talks"),
 ])
 def test_views_sought_pleas_promises_won_and_requests_granted_are_requests(sentence: str, who: str, words: str) -> None:
-    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
-    assert any(asker == who and words in label for asker, label in got), got
+    assert_asked(sentence, who, words)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -224,8 +229,7 @@ def test_the_federal_chancellor_is_the_chancellor_the_record_names() -> None:
      "send the draft to his capital"),
 ])
 def test_that_clauses_conditions_courtesy_and_who_asks_the_writer(sentence: str, who: str, words: str) -> None:
-    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
-    assert any(asker == who and words in label for asker, label in got), got
+    assert_asked(sentence, who, words)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -247,8 +251,7 @@ def test_orders_to_ones_own_staff_ones_own_task_and_statements_are_no_requests(s
      "new fisheries agreement"),
 ])
 def test_asks_after_once_again_as_a_hope_for_the_other_side_or_a_query(sentence: str, who: str, words: str) -> None:
-    got = asked(extract(plain(TELEGRAM + "Mr. Velasquez and Mr. Ostrander met. " + sentence)))
-    assert any(asker == who and words in label for asker, label in got), got
+    assert_asked(sentence, who, words)
 
 
 @pytest.mark.parametrize(("sentence", "who", "words"), [

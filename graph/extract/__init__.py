@@ -22,7 +22,7 @@ from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
-from graph.extract.roles import authority_offices, find_roles, office_key, silent_parties
+from graph.extract.roles import authority_offices, find_roles, office_key, silent_parties, sole_holder
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
@@ -161,13 +161,10 @@ def _known_holder(mine: str, offices: list[str], named: dict[str, str], people: 
     label is an office ("The Prime Minister", "The Secretary"): the one the people authority knows in it,
     else the one left when the other offices' holders are known."""
     held = {key: authority_offices(people, name) for key, name in named.items()}
-    holders = {key for key, known in held.items() if office_key(mine) in known}
-    if len(holders) == 1:
-        return holders
-    taken: set[str] = set()
-    for other in {office_key(o) for o in offices} - {office_key(mine)}:
-        known = {key for key, offices_held in held.items() if other in offices_held}
-        taken |= known if len(known) == 1 else set()
+    holder = sole_holder(office_key(mine), held)
+    if holder is not None:
+        return {holder}
+    taken = {sole_holder(other, held) for other in {office_key(o) for o in offices} - {office_key(mine)}}
     return set(named) - taken
 
 

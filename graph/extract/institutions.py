@@ -167,9 +167,12 @@ _TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
 
 
 UNIT = "unit:"
+_DETERMINERS = "The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its"
 # A word that may open a unit's name only as something else: "Head Second European Department", "Under Section 51".
-_NOT_LEAD = re.compile(r"(?:The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its|Each|Every|Head|Chief|Under|"
-                       r"In|At|Of|From|To|By|For|With|And|High)$")
+_NOT_LEAD = re.compile(rf"(?:{_DETERMINERS}|Each|Every|Head|Chief|Under|In|At|Of|From|To|By|For|With|And|High)$")
+# A body's name starts after these wherever they stand: "Andropov Our Party" is no party's name.
+_DETERMINER = re.compile(rf"(?:{_DETERMINERS})$")
+_WORD = r"[A-Z][A-Za-z'’-]+"  # a capitalised word of a body's name
 
 
 def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
@@ -177,8 +180,7 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
     Department", "Post Liaison and Guidance Section" (the unit words are ``lexicon.yaml``
     ``sub_units``; never a numbered section of a law: "Section 51")."""
     text = ext.document.text
-    word = r"[A-Z][A-Za-z'’-]+"
-    pattern = re.compile(rf"\b((?:{word}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
+    pattern = re.compile(rf"\b((?:{_WORD}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
                          rf"(?![ \t]*(?:\d|[IVX]+\b|of\b))(?!(?<=Association)[ \t]+with\b)")
     found = []
     for match in pattern.finditer(text):
@@ -223,9 +225,6 @@ def _in_heading(text: str, pos: int) -> bool:
     return start > 0 and len(words) >= 3 and not lower and "," not in line and not line.endswith(".")
 
 
-_DETERMINER = re.compile(r"(?:The|A|An|This|That|These|Those|Our|Your|His|Her|Their|Its)$")
-
-
 def _name_start(text: str, start: int, head: int) -> int | None:
     """Where a body's name starts among the words from ``start`` to its head word: not at "The",
     "Head", "Under", "and" ... (``_NOT_LEAD``); None if no word is left."""
@@ -251,9 +250,8 @@ def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
     Minerals and Energy", "Export-Import Bank of Japan", "Commission of Historians" (the head words are
     ``lexicon.yaml`` ``bodies_of``). Names the gazetteer or another rule took are left to it."""
     text = ext.document.text
-    word = r"[A-Z][A-Za-z'’-]+"
-    pattern = re.compile(rf"\b((?:{word}[ \t]+){{0,3}})({lexicon().alternation(lexicon().bodies_of)})[ \t]+of[ \t]+"
-                         rf"(?:the[ \t]+)?{word}(?:[ \t]+(?:(?:and|&)[ \t]+)?{word}){{0,3}}")
+    pattern = re.compile(rf"\b((?:{_WORD}[ \t]+){{0,3}})({lexicon().alternation(lexicon().bodies_of)})[ \t]+of[ \t]+"
+                         rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+)?{_WORD}){{0,3}}")
     found = []
     for match in pattern.finditer(text):
         owners = [m.span.end for _, m in ext.mentions_between(match.start(1), match.start(2))]

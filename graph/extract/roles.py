@@ -143,10 +143,16 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     held_by = {key: authority_offices(people, ext.mentions[i].surface) for key, i in silent.items()}
     out = {}
     for office in unheld:
-        parties = [key for key, offices in held_by.items() if office in offices]
-        if len(parties) == 1:
-            out[office] = {silent[parties[0]]}
+        holder = sole_holder(office, held_by)
+        if holder is not None:
+            out[office] = {silent[holder]}
     return out
+
+
+def sole_holder(office: str, held: dict[str, set[str]]) -> str | None:
+    """The one party whose known offices (``held``: party -> office keys) include ``office``, if only one."""
+    parties = [key for key, offices in held.items() if office in offices]
+    return parties[0] if len(parties) == 1 else None
 
 
 def authority_offices(people: PeopleAuthority, name: str) -> set[str]:
