@@ -233,3 +233,53 @@ def test_an_ask_named_as_a_noun_is_the_sides_that_made_it_and_nothing_without_a_
     none = asks(extract(plain("For the Secretary from Harriman.\n\nMr. Ostrander said that a sketch of our suggestion "
                               "for the new flag was attached, and that the proposal that we wait was noted.")))
     assert none == [], none
+
+
+def _minutes_of(date: str, *, italic: bool) -> str:
+    """British ministerial minutes whose parties are named only in the title, each speaking by office in
+    capitals (in italics as DFAT prints them, the office sometimes running on past the italics; or plain)."""
+    mark = "_" if italic else ""
+    return (f"---\ndoc_date: '{date}'\ndoc_num: 998\ntitle: RECORD OF MEETING BETWEEN BROWN, JENKINS AND HEALEY\n"
+            f"vol_id: 27\n---\n\nLondon\n\n"
+            f" {mark}THE CHANCELLOR{mark} said that the cuts would have to be announced next month.\n\n"
+            f" {mark}THE SECRETARY{mark} OF STATE FOR DEFENCE said that he could not agree to that timetable.\n\n"
+            f" {mark}THE FOREIGN SECRETARY{mark} said that officials should meet at once.\n")
+
+
+@pytest.mark.parametrize("italic", [True, False])
+def test_offices_in_capitals_go_to_the_parties_who_held_them_that_year(tmp_path, italic: bool) -> None:
+    from graph.read import read_path
+
+    record = tmp_path / "998-record-of-meeting.md"
+    # the authority knows Healey as Chancellor too, but from 1974: in 1967 he was at Defence
+    record.write_text(_minutes_of("1967-12-20", italic=italic), encoding="utf-8")
+    ext = extract(read_path(record)[0])
+    who = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface if t.speaker is not None else "?"
+           for t in ext.turns]
+    assert who == ["JENKINS", "HEALEY", "BROWN"], who
+
+
+@pytest.mark.parametrize(("date", "chancellor"), [("1967-12-20", "JENKINS"), ("1976-06-01", None)])
+def test_the_year_decides_which_party_held_an_office_the_authority_gives_both(tmp_path, date: str,
+                                                                              chancellor: str | None) -> None:
+    from graph.read import read_path
+
+    # the authority knows Jenkins as Chancellor of the Exchequer from 1967 and Healey from 1974
+    record = tmp_path / "997-record-of-meeting.md"
+    record.write_text(f"---\ndoc_date: '{date}'\ndoc_num: 997\ntitle: RECORD OF MEETING BETWEEN JENKINS, HEALEY "
+                      f"AND THOMSON\nvol_id: 27\n---\n\nLondon\n\n"
+                      " THE CHANCELLOR said that the cuts would have to be announced next month.\n\n"
+                      " THE COMMONWEALTH SECRETARY said that the Commonwealth must be consulted first.\n",
+                      encoding="utf-8")
+    ext = extract(read_path(record)[0])
+    first = ext.turns[0].speaker if ext.turns else None
+    resolved = ext.coref.get(first) if first is not None else None
+    assert (ext.mentions[resolved].surface if resolved is not None else None) == chancellor
+
+
+def test_an_office_that_opens_with_a_courtesy_word_is_no_name() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("The Committee had before them a note by the Lord Privy Seal on foodstuffs. "
+                         "Lord Carrington agreed with the Lord Privy Seal."))
+    assert "Carrington" in found and not any("Privy" in name for name in found), found

@@ -20,9 +20,10 @@ import re
 from graph.extract.facts import find_requests
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
+from graph.extract.offices import authority_offices, office_keys, office_label, sole_holder
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
-from graph.extract.roles import authority_offices, find_roles, office_key, silent_parties, sole_holder
+from graph.extract.roles import find_roles, record_year, silent_parties
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
@@ -130,9 +131,7 @@ def _office_holder(ext: Extraction, label: Span, labels: list[Label], people: Pe
     "Record of Conversation between McNamara and Hasluck" labelled "The Minister" and "McNamara",
     the Minister is Hasluck. The label becomes a role mention standing for that person."""
     text = ext.document.text
-    lex = lexicon()
-    office = rf"(?:[Tt]he\s+)?(?:\w+\s+){{0,2}}?(?:{lex.alternation(tuple(lex.titles))})"
-    if not re.fullmatch(office, label.of(text)) or any(
+    if office_label(label.of(text)) is None or any(
             m.kind is Kind.PERSON and m.source != "role" for _, m in ext.mentions_between(label.start, label.end)):
         return None
     existing = [i for i, m in ext.mentions_between(label.start, label.end) if i in ext.coref]
@@ -142,12 +141,12 @@ def _office_holder(ext: Extraction, label: Span, labels: list[Label], people: Pe
     parties = [*doc.participants, *([doc.title] if doc.title else [])]
     surname = {i: _last_word(m.surface) for i, m in enumerate(ext.mentions)
                if m.kind is Kind.PERSON and m.source != "role" and any(m.span in p for p in parties)}
-    labelled = {_last_word(other.name.of(text)) for other in labels if not re.fullmatch(office, other.name.of(text))}
+    labelled = {_last_word(other.name.of(text)) for other in labels if office_label(other.name.of(text)) is None}
     left = {key for key in surname.values() if key and key not in labelled}
     if len(left) > 1 and people is not None:
-        offices = [re.sub(r"^[Tt]he\s+", "", o.name.of(text)) for o in labels if re.fullmatch(office, o.name.of(text))]
+        offices = [o for o in (office_label(o.name.of(text)) for o in labels) if o]
         named = {key: ext.mentions[min(i for i, k in surname.items() if k == key)].surface for key in left}
-        left = _known_holder(re.sub(r"^[Tt]he\s+", "", label.of(text)), offices, named, people)
+        left = _known_holder(office_label(label.of(text)) or "", offices, named, people, year=record_year(ext))
     if len(left) != 1:
         return None
     holder = min(i for i, key in surname.items() if key in left)
@@ -156,16 +155,32 @@ def _office_holder(ext: Extraction, label: Span, labels: list[Label], people: Pe
     return role
 
 
-def _known_holder(mine: str, offices: list[str], named: dict[str, str], people: PeopleAuthority) -> set[str]:
+def _known_holder(mine: str, offices: list[str], named: dict[str, str], people: PeopleAuthority, *,
+                  year: int | None = None) -> set[str]:
     """Which of the parties ``named`` (surname key -> name as written) holds office ``mine``, where every
-    label is an office ("The Prime Minister", "The Secretary"): the one the people authority knows in it,
-    else the one left when the other offices' holders are known."""
-    held = {key: authority_offices(people, name) for key, name in named.items()}
-    holder = sole_holder(office_key(mine), held)
-    if holder is not None:
-        return {holder}
-    taken = {sole_holder(other, held) for other in {office_key(o) for o in offices} - {office_key(mine)}}
-    return set(named) - taken
+    label is an office ("The Prime Minister", "THE FOREIGN SECRETARY"): offices go one by one, in the
+    order the labels come, to the one party still unplaced whom the people authority knows in it (in
+    the record's ``year``, where the authority dates it), so that a surname shared by others in the
+    authority is settled by the offices already placed; else the parties left once the others are placed."""
+    held = {key: authority_offices(people, name, year=year) for key, name in named.items()}
+    placed: dict[str, str] = {}
+    while True:
+        free = {party: known for party, known in held.items() if party not in placed.values()}
+        found = next(((office, holder) for office in dict.fromkeys([*offices, mine]) if office not in placed
+                      and (holder := _holder(office, free)) is not None), None)
+        if found is None:
+            break
+        placed[found[0]] = found[1]
+    return {placed[mine]} if mine in placed else set(named) - set(placed.values())
+
+
+def _holder(office: str, held: dict[str, set[str]]) -> str | None:
+    """The one party known in the office, by its finest key anyone is known by ("foreign minister"
+    before "minister")."""
+    for key in office_keys(office):
+        if any(key in offices for offices in held.values()):
+            return sole_holder(key, held)
+    return None
 
 
 def _last_word(name: str) -> str:

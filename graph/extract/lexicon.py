@@ -52,6 +52,8 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     title_qualifiers: tuple[str, ...] = ()
     not_mentions: tuple[str, ...] = ()
+    portfolios: tuple[tuple[str, str], ...] = ()  # (a way of writing it, the portfolio's key)
+    junior_ranks: tuple[str, ...] = ()
 
     @cached_property
     def one_word_titles(self) -> frozenset[str]:
@@ -120,6 +122,9 @@ def lexicon() -> Lexicon:
             speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
             title_qualifiers=tuple(str(w) for w in data.get("title_qualifiers", ())),
             not_mentions=tuple(str(w) for w in data.get("not_mentions", ())),
+            portfolios=tuple(sorted((str(form), str(key)) for key, forms in (data.get("portfolios") or {}).items()
+                                    for form in forms)),
+            junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

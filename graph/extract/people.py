@@ -167,7 +167,12 @@ class _Finder:
 
     def after_honorifics(self) -> None:
         pattern = re.compile(rf"\b{self.lex.alternation(self.lex.honorifics)}\.?{_SP}+")
+        # "the Lord Privy Seal": an office that opens with a courtesy word, no name after it
+        office = re.compile(rf"(?:{self.lex.alternation(tuple(t for t in self.lex.titles if ' ' in t))})\b"
+                            rf"(?!{_SP}+[{UPPER}])")
         for match in pattern.finditer(self.text):
+            if office.match(self.text, match.start()):
+                continue
             self._names_from(match.end(), "honorific", plural=match.group(0).strip().rstrip(".").endswith("s"))
 
     def _names_from(self, pos: int, source: str, plural: bool = False) -> None:

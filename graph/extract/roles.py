@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
+from graph.extract.offices import authority_offices, office_key, sole_holder
 from graph.extract.sentences import sentences
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Extraction, Kind, Mention, Span
@@ -39,13 +39,6 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
             if match:
                 found.setdefault(index, set()).add(office_key(next(g for g in match.groups() if g)))
     return found
-
-
-def office_key(title: str) -> str:
-    """The head of a title: "Minister-Counselor" -> "counselor", "Foreign Minister" -> "minister";
-    a deputy's keeps its rank, being never "the Minister": "Deputy Foreign Minister" -> "deputy minister"."""
-    words = re.split(r"[\s-]+", title.strip().lower())
-    return f"{words[0]} {words[-1]}" if len(words) > 1 and words[0] in lexicon().deputy_ranks else words[-1]
 
 
 def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[tuple[Mention, int]]:
@@ -140,7 +133,8 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     silent = silent_parties(ext)
     if not unheld or len(silent) < 2:
         return {}
-    held_by = {key: authority_offices(people, ext.mentions[i].surface) for key, i in silent.items()}
+    year = record_year(ext)
+    held_by = {key: authority_offices(people, ext.mentions[i].surface, year=year) for key, i in silent.items()}
     out = {}
     for office in unheld:
         holder = sole_holder(office, held_by)
@@ -149,24 +143,10 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     return out
 
 
-def sole_holder(office: str, held: dict[str, set[str]]) -> str | None:
-    """The one party whose known offices (``held``: party -> office keys) include ``office``, if only one."""
-    parties = [key for key, offices in held.items() if office in offices]
-    return parties[0] if len(parties) == 1 else None
-
-
-def authority_offices(people: PeopleAuthority, name: str) -> set[str]:
-    """The offices (as role keys: "prime minister", "commissioner") the authority's remarks give the
-    people of this name (full name if written so, else everyone with the surname)."""
-    ids = people.lookup(name) if len(name.split()) > 1 else people.with_surname(name)
-    titles = _titles_regex()
-    return {office_key(found) for pid in ids for remark in people.get(pid).remarks for found in titles.findall(remark)}
-
-
-@lru_cache(maxsize=1)
-def _titles_regex() -> re.Pattern[str]:
-    lex = lexicon()
-    return re.compile(rf"\b(?:{lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))})\b")
+def record_year(ext: Extraction) -> int | None:
+    """The record's year, for the offices people held then."""
+    date = ext.document.date
+    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _surname(ext: Extraction, index: int) -> str:

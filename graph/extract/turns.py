@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
+from graph.extract.offices import office_label
 from graph.extract.people import NAME, UPPER
 from graph.extract.people_cues import written_lower
 from graph.extract.sentences import sentences
@@ -68,11 +69,14 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
     "_Invites_ the ...") are neither."""
     lex = lexicon()
     courtesy = re.compile(rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+)+")
-    office = re.compile(rf"(?:[Tt]he\s+)?(?:[{UPPER}]\w+\s+){{0,2}}?(?:{lex.alternation(tuple(lex.titles))})")
     follows = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*[a-z]")
+    # "_THE SECRETARY_ OF STATE FOR DEFENCE said": the office goes on in capitals after the italics
+    goes_on = re.compile(rf"(?:[ \t]+{_CAPS})+(?=\s*,?\s*[a-z])")
     labels: list[Label] = []
     for para in doc.paragraphs:
         for mark in (m for m in doc.emphasis if m in para):
+            more = goes_on.match(doc.text, mark.end, para.end) if mark.of(doc.text).isupper() else None
+            mark = Span(mark.start, more.end()) if more else mark
             text = mark.of(doc.text)
             if not follows.match(doc.text, mark.end, para.end):
                 continue
@@ -81,7 +85,7 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
             words = name.of(doc.text)
             is_name = any(p in mark or mark in p for p in persons) or re.fullmatch(NAME, words) is not None and (
                 bare is not None or name_key(words) in known or _surname_known(words, known))
-            if not is_name and not office.fullmatch(text):
+            if not is_name and office_label(text) is None:
                 continue
             start = next((s.start for s in sentences(doc.text, para) if s.start <= mark.start < s.end), para.start)
             if not labels or labels[-1].start != start:
@@ -91,8 +95,8 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
 
 # A speaker's name in capitals, after an optional courtesy word also in capitals, before the speech in lower case.
 _CAPS = rf"[{UPPER}][{UPPER}'’-]+"
-_SHOUTED = re.compile(rf"(?:(?:MR|MRS|MISS|DR|SIR|LORD)\.?[ \t]+)?(?P<name>{_CAPS}(?:[ \t]+{_CAPS}){{0,2}})"
-                      rf"[ \t]+(?=[a-z])")
+_SHOUTED = re.compile(rf"(?:(?:MR|MRS|MISS|DR|SIR|LORD)\.?[ \t]+)?(?P<name>{_CAPS}(?:[ \t]+{_CAPS}){{0,2}}"
+                      rf"|THE(?:[ \t]+{_CAPS}){{1,6}})[ \t]+(?=[a-z])")  # or an office: "THE HOME SECRETARY said"
 
 
 def shouted_labels(doc: Document, known: set[str], persons: list[Span]) -> list[Label]:
@@ -106,7 +110,7 @@ def shouted_labels(doc: Document, known: set[str], persons: list[Span]) -> list[
         name = Span(match.start("name"), match.end("name"))
         words = name.of(text)
         if len(words) < 3 or not (name_key(words) in known or _surname_known(words, known)
-                                  or any(name in p or p in name for p in persons)):
+                                  or any(name in p or p in name for p in persons) or office_label(words)):
             continue
         para = next((p for p in doc.paragraphs if p.start <= match.start() < p.end), None)
         sentence = next((s for s in sentences(text, para) if s.start <= match.start() < s.end), None) if para else None
