@@ -123,6 +123,29 @@ def granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
     return people[0][0] if people else None
 
 
+# A message that asks, and who sent it: "a message from the Indonesian Ambassador, Diah, asking him to agree to
+# meet ...", "a message from Abu Bakar of Nigeria had recently arrived urging him to ...".
+_SENT = re.compile(r"\b(?:message|letter|note|telegram|cable|petitions?|appeal|communication|approach(?:es)?)\b"
+                   r"[^.;]{0,60}?\bfrom\s+(?P<who>[^.;]{1,100}?)[,\s]*$", re.I)
+_PARTICIPLE = re.compile(r"(?:asking|requesting|urging|inviting|begging|seeking|proposing|suggesting|pressing)\b",
+                         re.I)
+
+
+def sender(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """The sender of a message that asks, written as a participle after it: the last person named after
+    "from", else the first country or body there."""
+    text = ext.document.text
+    if not _PARTICIPLE.match(text, cue[0], cue[1]):
+        return None
+    found = _SENT.search(text, max(sentence.start, cue[0] - 200), cue[0])
+    if not found:
+        return None
+    where = Span(found.start("who"), cue[0])
+    people = mentions_in(ext, where, (Kind.PERSON,))
+    sides = mentions_in(ext, where, (Kind.COUNTRY, Kind.ORGANIZATION))
+    return people[-1][0] if people else sides[0][0] if sides else None
+
+
 def first_found(*indices: int | None) -> int | None:
     """The first mention index that is not None (0 is a mention)."""
     return next((i for i in indices if i is not None), None)
@@ -173,9 +196,11 @@ def named_side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | N
 def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """Who asks at ``cue`` when the sentence says so itself (else None: the sentence's voice asks):
     the side that made an ask named as a noun ("the Australian request that"), or a possessor ("Kohler's
-    request"), the one a request is granted to ("at the request of"), the writer ("my requests", "asked me
+    request"), the one a request is granted to ("at the request of"), a message's sender ("a message from
+    X asking him to"), the writer ("my requests", "asked me
     to"), or the subject who persists in asking ("Head ... persisted in seeking")."""
     if is_named(ext.document.text, cue):
         return named_side(ext, sentence, cue)
-    return first_found(possessor(ext, sentence, cue[0]), granted(ext, cue), writers_request(ext, sentence, cue),
+    return first_found(possessor(ext, sentence, cue[0]), granted(ext, cue), sender(ext, sentence, cue),
+                       writers_request(ext, sentence, cue),
                        writers_asker(ext, sentence, cue), acting_subject(ext, sentence, cue))

@@ -97,7 +97,15 @@ _NAMED_REQUEST = re.compile(r"\b(?:the|a|an|this|that|these|those|any|such|its|t
 _SUPPOSED = re.compile(r"\b(?:would|could|might)\s+(?:\w+\s+)?be\s+$|\bif\s+(?:[\w.]+\s+){0,3}$", re.I)
 
 
+# "Asked whether the cost would be prohibitive, Professor Burns said ...": the subject was asked, by someone unnamed.
+_WAS_ASKED = re.compile(r"\W*(?:(?:When|On\s+being|Being)\s+)?(?=(?:asked|questioned|pressed)\s+(?:whether|if|about|"
+                        r"what|how|why|when|where|for)\b)", re.I)
+
+
 def _not_asking(text: str, sentence: Span, cue: tuple[int, int]) -> bool:
+    opening = _WAS_ASKED.match(text, sentence.start, sentence.end)
+    if opening and opening.end() == cue[0]:
+        return True
     before = text[max(sentence.start, cue[0] - 60) : cue[0]]
     if re.match(r"requests?\b", text[cue[0] : cue[1]], re.I) and _NAMED_REQUEST.search(before):
         return True

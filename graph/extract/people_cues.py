@@ -26,6 +26,10 @@ _SP = r"[ \t\u00a0]"
 # Communique said", "the Daily Express told").
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)"
                          rf"(?:{_SP}+[A-Z][\w’'-]*)*{_SP}+$")
+# An article or possessive makes it a thing ("in the Chair, the Lord Privy Seal"); "that Kadir, the
+# Attorney-General," is still a name.
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)"
+                      rf"(?:{_SP}+[A-Z][\w’'-]*)*{_SP}+$")
 # No preposition before a name in apposition: there it would open a clause ("In Lagos, the
 # Ambassador said").
 _PREPOSITION = re.compile(r"\b(?i:in|at|on|from|to|for|by|with|after|before|during|since|until|of|about)"
@@ -64,8 +68,10 @@ def appositives(text: str, word: str, lex: Lexicon) -> list[Span]:
         if not words or not all(_may_be_name(w.group(0), lex) for w in words):
             continue
         span = Span(match.start(1) + words[0].start(), match.start(1) + words[-1].end())
-        if not _PREPOSITION.search(text, max(0, span.start - 8), span.start):
-            out.append(span)
+        if _PREPOSITION.search(text, max(0, span.start - 8), span.start) or \
+                _ARTICLE.search(text, max(0, span.start - 60), span.start):  # "in the Chair, the Lord Privy Seal"
+            continue
+        out.append(span)
     return out
 
 

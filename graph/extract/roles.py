@@ -38,7 +38,15 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
         for match in (lead, line, tail):
             if match:
                 found.setdefault(index, set()).add(office_key(next(g for g in match.groups() if g)))
+        if _CHAIR_AFTER.match(text, mention.span.end) or _CHAIR_BEFORE.search(
+                text, max(0, mention.span.start - 40), mention.span.start):
+            found.setdefault(index, set()).add("chairman")
     return found
+
+
+# Who chairs a meeting is its Chairman: "Senator Cormack in the Chair", "chaired by Mr Renouf".
+_CHAIR_AFTER = re.compile(r"[ \t]+(?:was[ \t]+)?in[ \t]+the[ \t]+[Cc]hair\b")
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|presided\s+over)\s+by\s+(?:(?:Mr|Mrs|Dr|Sir|Senator)\.?\s+)?$")
 
 
 def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[tuple[Mention, int]]:

@@ -109,10 +109,12 @@ def _named_in(ext: Extraction, person: int, span: Span) -> bool:
 
 # "I" as the subject of a past-tense verb near the start of a sentence: "I assured him ...",
 # "In this connection, I told him ...", "However, I again stressed hope ...", or after a fronted
-# clause: "As over an hour had gone by, I said ...", "On behalf of the Government, I had proposed ..."; "We
+# clause: "As over an hour had gone by, I said ...", "On behalf of the Government, I had proposed ...", or in
+# a cleft: "It is against this background that I ask you to ..."; "We
 # have asked for a full enquiry" is the writer too, asking for his side (with "we", only verbs of asking:
 # "we felt", "we have in mind" are as often the writer's side at home)
-_WRITER_ACTS = re.compile(r"(?:\W*(?:\d+\.|\([a-z0-9]{1,4}\))\s+)?(?:(?:\W*\w+\W+){0,3}?|[^.;:!?\n]{3,120}?,\s+)"
+_WRITER_ACTS = re.compile(r"(?:\W*(?:\d+\.|\([a-z0-9]{1,4}\))\s+)?(?:(?:\W*\w+\W+){0,3}?|[^.;:!?\n]{3,120}?,\s+"
+                          r"|\W*It\s+is\s+[^.;:!?\n]{3,80}?\s+that\s+)"  # "It is against this background that I ask"
                           r"(?:I\s+(?:(?:also|then|again|further|later|first|once\s+more|\w+ly|had|have)\s+)*"
                           r"(?:\w+ed|met|told|said|made|put|gave|took|spoke|went|saw|urged|sought|felt|thought|began|"
                           r"should|would|shall|must|"  # or of a modal: "I should be most grateful ..."
@@ -130,7 +132,7 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 # Between a speaker and the verb: an apposition, adverbs, and an opening ("Ostrander began, as instructed,
 # by pleading for ...").
 _THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
-_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,60},)?,?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
+_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,100},)?,?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
             r"once\s+more|\w+ly)\s+)*"
             r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
 

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from graph.extract.askers import first_found, sender
 from graph.extract.lexicon import lexicon
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes
 from graph.types import Extraction, Kind, Mention, Span, Stance, VenueProposal
@@ -54,7 +55,9 @@ _HELD = re.compile(r"\b(?:(?:had|has|have)\s+(?:\w+ly\s+|already\s+|just\s+)*(?:
 # What follows the place says it is reported, not proposed: "In Brussels I have talked to ...", "in none of his
 # discussions in Djakarta had there been ...", "at Indonesia's request" (a possessive: the place is no venue).
 _REPORTED_AFTER = re.compile(r"[’']s\b|\s*,?\s*(?:(?:I|we|he|she|they)\s+(?:have|had|has)\s+\w+|(?:had|has|have)\s+"
-                             r"(?:there\s+)?been\b)")
+                             r"(?:there\s+)?been\b|(?:had|has|have)\s+(?:\w+ly\s+|already\s+|just\s+)?(?:sent|received|"
+                             r"reported|told|said|informed|written|cabled|passed|conveyed|delivered)\b)")
+# (or what someone posted there did: "his Ambassador in Bangkok had sent a message")
 _EXAMPLE = re.compile(r"\b(?:let[’']s\s+say|for\s+example|for\s+instance|e\.g\.|say)[,\s]+(?:in|at)\s+$", re.I)
 # A place put first in its sentence ("For example, in Tashkent one could ...") may take its cue after it.
 _FRONTED = re.compile(r"^\W*(?:(?:for\s+example|for\s+instance|let[’']s\s+say|possibly|perhaps|maybe|but|and|say|then|"
@@ -124,7 +127,8 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
             stance = _stance(text, sentence, mention.span)
             if listed and stance is Stance.PROPOSED:  # "not necessarily in the Soviet Union or the United States"
                 stance = out[-1].stance
-            proposer = _wisher(ext, sentence, mention.span.start)
+            proposer = first_found(_wisher(ext, sentence, mention.span.start),
+                                   _sent_by(ext, sentence, mention.span.start))
             out.append(VenueProposal(sentence, index, scope.speaker if proposer is None else proposer, stance))
             previous_end = mention.span.end
     return out
@@ -135,6 +139,16 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
 _WISH = re.compile(r"\s+(?:(?:also|still|clearly|evidently|obviously|now|then)\s+)?(?:(?:seemed|was|were|is|appeared|"
                    r"seems|appears)\s+(?:(?:very|most|rather|quite)\s+)?(?:keen|anxious|eager)\s+to|wanted|wants|wished|"
                    r"wishes|would\s+(?:like|prefer)|preferred|prefers|favou?red|favou?rs|proposed|suggested)\b")
+
+
+def _sent_by(ext: Extraction, sentence: Span, place: int) -> int | None:
+    """The sender of a message that asks for the place: "a message from the Indonesian Ambassador, Diah,
+    asking him to agree to meet Sukarno and Macapagal in Bangkok" (``askers.sender``)."""
+    asking = [m for m in _ASKING.finditer(ext.document.text, sentence.start, place)]
+    return sender(ext, sentence, (asking[-1].start(), asking[-1].end())) if asking else None
+
+
+_ASKING = re.compile(r"\b(?:asking|requesting|urging|inviting|proposing|suggesting)\b", re.I)
 
 
 def _wisher(ext: Extraction, sentence: Span, place: int) -> int | None:

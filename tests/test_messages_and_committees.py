@@ -1,0 +1,62 @@
+"""Who asks in reported messages and committee records: a message's sender, a committee's chair, a
+witness who is asked, a letter's cleft sentence, an order to one's own staff. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from graph.extract import extract
+from graph.types import Extraction
+from tests.test_extract_rules import people, plain
+
+
+def asks(ext: Extraction) -> list[tuple[str, str]]:
+    """(requester as written, after coreference; what is asked) for each request."""
+    return [(ext.mentions[ext.coref.get(r.requester, r.requester)].surface, r.item_label) for r in ext.requests]
+
+
+MESSAGE = ("Mr Pell said that his Ambassador in Lisbon had sent a message from the Portuguese Foreign Minister, "
+           "Nogueira, asking him to agree to talks in Geneva.")
+
+
+def test_a_message_that_asks_is_its_senders_request_and_venue() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\n" + MESSAGE))
+    assert asks(ext) == [("Nogueira", "agree to talks in Geneva")], asks(ext)
+    venues = [(ext.mentions[v.proposer].surface, ext.mentions[v.venue].surface) for v in ext.proposals]
+    assert venues == [("Nogueira", "Geneva")], venues  # not Lisbon: where the Ambassador sat and what he did
+
+
+def test_the_chair_is_the_chairman_and_an_invitation_past_an_apposition_is_an_ask() -> None:
+    ext = extract(plain("RECORD OF MEETING OF THE TARIFF COMMITTEE\n\nMr Okonkwo in the Chair. Twelve members "
+                        "present.\n\nThe Chairman said that he had invited Dr R.T. Halvorsen, Reader in Economics at "
+                        "the University of Leeds, to address the committee on tariffs."))
+    assert asks(ext) == [("Okonkwo", "address the committee on tariffs")], asks(ext)
+
+
+def test_a_witness_who_is_asked_does_not_ask() -> None:
+    ext = extract(plain("RECORD OF MEETING\n\nAsked whether the tariff would hurt the growers, Dr Halvorsen said "
+                        "that it would. Mr Pell asked whether the quotas would be kept."))
+    assert [who for who, _ in asks(ext)] == ["Pell"], asks(ext)
+
+
+def test_a_letters_cleft_sentence_is_its_writers_ask() -> None:
+    ext = extract(plain("For the Secretary from Harriman.\n\nIt is for these reasons that I ask you to reconsider "
+                        "the decision to close the consulate."))
+    assert asks(ext) == [("Harriman", "reconsider the decision to close the consulate")], asks(ext)
+
+
+def test_an_order_to_ones_own_staff_is_no_request(tmp_path) -> None:
+    from graph.read import read_path
+
+    record = tmp_path / "995-cablegram-holloway-to-foreign-affairs.md"
+    record.write_text("---\ndoc_date: '1971-06-08'\ndoc_num: 995\ntitle: CABLEGRAM, HOLLOWAY TO FOREIGN AFFAIRS\n"
+                      "vol_id: 27\n---\n\nParis, 8 June 1971\n\nI called on Mr Dupont-Aignan this morning. "
+                      "Mr Pascal was present.\n\n"
+                      "2. At this point, Mr Dupont-Aignan asked his Chef de Cabinet, who was also present, to comment, "
+                      "saying that he himself was ignorant of the subject.\n\n[NAA: A1838, 1/2/3]\n", encoding="utf-8")
+    ext = extract(read_path(record)[0])
+    assert asks(ext) == [], asks(ext)
+
+
+def test_the_chair_is_no_person_before_an_office_in_apposition() -> None:
+    found = people(plain("Present were Mr Okonkwo in the Chair, the Lord Privy Seal, and Mr Pell."))
+    assert {"Okonkwo", "Pell"} <= found and "Chair" not in found, found
