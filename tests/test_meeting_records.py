@@ -283,3 +283,18 @@ def test_an_office_that_opens_with_a_courtesy_word_is_no_name() -> None:
     found = people(plain("The Committee had before them a note by the Lord Privy Seal on foodstuffs. "
                          "Lord Carrington agreed with the Lord Privy Seal."))
     assert "Carrington" in found and not any("Privy" in name for name in found), found
+
+
+def test_surnames_listed_before_a_person_are_people_but_topics_are_not() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("Mr Pell called Head, Wade, Mr Butler (new Canadian High Commissioner) and me to a meeting."))
+    assert {"Head", "Wade", "Butler"} <= found, found
+    assert "Defence" not in people(plain("We discussed Trade, Defence, Mr Butler and others.")), "a topic"
+
+
+def test_a_surname_with_a_relative_clause_of_saying_is_a_person_even_first_in_its_sentence() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("The talks went well. Ghazali, who says he is more sceptical, is awaiting the visit."))
+    assert "Ghazali" in found, found

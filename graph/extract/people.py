@@ -24,6 +24,7 @@ from graph.extract.people_cues import (
     speech_subjects,
 )
 from graph.extract.speakers import met_pattern
+from graph.extract.word_shape import covers, in_title_case, inverted, sentence_start, shouted, titled
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Kind, Mention, Span, SpanIndex
@@ -89,7 +90,7 @@ class _Finder:
         if self._taken.near(span):
             return False
         blocked = self._blocked.near(span)
-        if any(not _covers(span, b) for b in blocked):
+        if any(not covers(span, b) for b in blocked):
             return False
         if any(b.start == span.start and b.end < span.end for b in blocked):
             return False  # "U. S. Hand Tools": a name does not open with a country or an organisation
@@ -131,7 +132,7 @@ class _Finder:
     def from_participants(self) -> None:
         for item in self.doc.participants:
             core = self._strip_courtesy(item)
-            if _shouted(item.of(self.text)):  # a title in capitals names "McMAHON", "HOLDRIDGE" whole
+            if shouted(item.of(self.text)):  # a title in capitals names "McMAHON", "HOLDRIDGE" whole
                 core = item
             if core:
                 self.add(core, "participants")
@@ -141,7 +142,7 @@ class _Finder:
         for spans, source in ((credits, "credits"),
                               (self.doc.addressees, "addressee")):
             for span in spans:
-                core = span if _shouted(span.of(self.text)) else self._strip_courtesy(span)  # "JOHNSTON"
+                core = span if shouted(span.of(self.text)) else self._strip_courtesy(span)  # "JOHNSTON"
                 if core:
                     self.add(core, source)
 
@@ -273,7 +274,7 @@ class _Finder:
             if key in known:
                 self.add(span, "surname")
             elif (self.people.with_surname(word) and word not in self.lex.units_not_names
-                  and not _titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
+                  and not titled(self.text, span, self.lex.titles) and self._person_context(span, speech)):
                 self.add(span, "authority-surname")
         self._again_as_found()
         self._present_lists()
@@ -308,9 +309,11 @@ class _Finder:
         """The sentence treats the word as a person: it speaks, owns, or is spoken to."""
         before = self.text[max(0, span.start - 30) : span.start]
         after = self.text[span.end : span.end + 40]
-        if _sentence_start(self.text, span.start) and not re.match(rf"\s+{speech}\b", after):
+        if re.match(rf",\s+who\s+(?:\w+ly\s+)?(?:{speech}|says|had|has|is|was)\b", after):
+            return True  # "Ghazali, who says he is more sceptical, ..."
+        if sentence_start(self.text, span.start) and not re.match(rf"\s+{speech}\b", after):
             return False
-        if _in_title_case(self.text, span):  # "Nuclear Free and Peace Zones": a heading, not a person
+        if in_title_case(self.text, span):  # "Nuclear Free and Peace Zones": a heading, not a person
             return False
         return bool(
             re.match(rf"(?:’s|'s)?\s+(?:{speech}|and|or|had|has|was|is|will|would)\b", after)
@@ -332,11 +335,31 @@ class _Finder:
             if not after or self.lex.no_name_alone(after.group(3)):
                 continue  # "Michael Newington, Counsellor (Scientific)": an office, not another person
             name = Span(after.start(3), after.end(3))
-            if (not self._listed_person(after, name) or _in_title_case(self.text, name)
-                    or _inverted(self.text, span, name) or before_a_unit(self.text, name, self.lex)):
+            if (not self._listed_person(after, name) or in_title_case(self.text, name)
+                    or inverted(self.text, span, name) or before_a_unit(self.text, name, self.lex)):
                 continue
             if self.add(name, "coordinated"):
                 pending.append(name)
+        self._coordinated_before()
+
+    def _coordinated_before(self) -> None:
+        """"Tunku called Head, Wade, Butler (new Canadian High Commissioner) and me": a surname the people
+        authority knows, listed by a comma right before a person, is one too (not a common word)."""
+        courtesy = rf"(?:(?:{self.lex.alternation(self.lex.honorifics)})\.?\s+)?"
+        link = re.compile(rf"(?<![\w'’.-])({WORD})(?:\s*\([^()\n]{{1,80}}\))?,\s*{courtesy}$")
+        pending = sorted((m.span for m in self.mentions if m.kind is Kind.PERSON), key=lambda s: -s.start)
+        while pending:
+            span = pending.pop(0)
+            before = link.search(self.text, max(0, span.start - 100), span.start)
+            if not before:
+                continue
+            name = Span(before.start(1), before.end(1))
+            word = name.of(self.text)
+            if (not self.people.with_surname(word) or self.lex.no_name_alone(word) or common_word(self.text, word)
+                    or sentence_start(self.text, name.start) or in_title_case(self.text, name)):
+                continue
+            if self.add(name, "coordinated"):
+                pending.insert(0, name)
 
     def _listed_person(self, link: re.Match[str], name: Span) -> bool:
         """After "and"/"or" any name counts; after a bare comma (lists of topics look the same)
@@ -361,43 +384,6 @@ class _Finder:
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
 _ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
-
-
-def _shouted(value: str) -> bool:
-    """A name in capitals ("McMAHON", "DE GAULLE"), as a title set in capitals writes it; a word of two
-    letters at least."""
-    return (re.sub(r"\bMa?c(?=[A-Z])", "", value).isupper() and re.fullmatch(r"[A-Za-z'’ .-]+", value) is not None
-            and re.search(r"[A-Za-z]{2}", value) is not None)  # not initials alone ("N.N.", nomen nescio)
-
-
-def _inverted(text: str, surname: Span, name: Span) -> bool:
-    """"Neuer, Walter; Yeltsin, Boris": in a semicolon list of names written surname first, the word
-    after the comma is the same person's forename, not another person."""
-    return text[name.end : name.end + 1] == ";" or text[max(0, surname.start - 2) : surname.start] == "; "
-
-
-def _titled(text: str, span: Span, titles: tuple[str, ...]) -> bool:
-    """"The Chancellor asked": a title word after "the" is the office, even where the authority
-    knows someone of that surname."""
-    word = span.of(text)
-    return word in titles and re.search(r"\b[Tt]he\s+$", text[max(0, span.start - 5) : span.start]) is not None
-
-
-def _in_title_case(text: str, span: Span) -> bool:
-    """The word sits among capitalised words (a heading or a name of something)."""
-    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, span.start - 30) : span.start])
-    after = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
-    capital = [w.group(1)[0].isupper() and w.group(1) not in {"I", "And", "Or"} for w in (before, after) if w]
-    return any(capital) and not _sentence_start(text, span.start)
-
-
-def _covers(span: Span, other: Span) -> bool:
-    return span.start <= other.start and other.end <= span.end and span != other
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3) : pos]
-    return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*)$", before)) or before.strip() == ""
 
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, int]]:

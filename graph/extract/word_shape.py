@@ -1,0 +1,46 @@
+"""The shape of a word or span in its text, as the people finder (``graph.extract.people``) asks it: set
+in capitals, at a sentence's start, among capitalised words, after "the" as an office, the forename of a
+name written surname first."""
+
+from __future__ import annotations
+
+import re
+
+from graph.types import Span
+
+
+def shouted(value: str) -> bool:
+    """A name in capitals ("McMAHON", "DE GAULLE"), as a title set in capitals writes it; a word of two
+    letters at least."""
+    return (re.sub(r"\bMa?c(?=[A-Z])", "", value).isupper() and re.fullmatch(r"[A-Za-z'’ .-]+", value) is not None
+            and re.search(r"[A-Za-z]{2}", value) is not None)  # not initials alone ("N.N.", nomen nescio)
+
+
+def inverted(text: str, surname: Span, name: Span) -> bool:
+    """"Neuer, Walter; Yeltsin, Boris": in a semicolon list of names written surname first, the word
+    after the comma is the same person's forename, not another person."""
+    return text[name.end : name.end + 1] == ";" or text[max(0, surname.start - 2) : surname.start] == "; "
+
+
+def titled(text: str, span: Span, titles: tuple[str, ...]) -> bool:
+    """"The Chancellor asked": a title word after "the" is the office, even where the authority
+    knows someone of that surname."""
+    word = span.of(text)
+    return word in titles and re.search(r"\b[Tt]he\s+$", text[max(0, span.start - 5) : span.start]) is not None
+
+
+def in_title_case(text: str, span: Span) -> bool:
+    """The word sits among capitalised words (a heading or a name of something)."""
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, span.start - 30) : span.start])
+    after = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
+    capital = [w.group(1)[0].isupper() and w.group(1) not in {"I", "And", "Or"} for w in (before, after) if w]
+    return any(capital) and not sentence_start(text, span.start)
+
+
+def covers(span: Span, other: Span) -> bool:
+    return span.start <= other.start and other.end <= span.end and span != other
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos]
+    return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*)$", before)) or before.strip() == ""
