@@ -298,3 +298,22 @@ def test_a_surname_with_a_relative_clause_of_saying_is_a_person_even_first_in_it
 
     found = people(plain("The talks went well. Ghazali, who says he is more sceptical, is awaiting the visit."))
     assert "Ghazali" in found, found
+
+
+def test_a_common_given_name_before_an_unknown_surname_is_a_person_but_not_before_a_place_or_a_thing() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("After discussion with Curtis Keebler I decided to ask Doug Anthony round. Keith Ormsby "
+                         "agreed. Will Britain join the Kennedy Round?"))
+    assert {"Curtis Keebler", "Keith Ormsby"} <= found, found
+    assert not {"Will Britain", "Kennedy Round"} & found, found
+    listed = people(plain("People: Kohl, Helmut; Kuchma, Leonid Danylovych; Satō, Eisaku"))
+    assert not {"Leonid Danylovych", "Eisaku"} & listed, listed  # forenames of names written surname first
+
+
+def test_a_surname_the_authority_gives_one_person_is_a_person_mid_sentence_but_not_a_place() -> None:
+    from tests.test_extract_rules import people
+
+    found = people(plain("Why could he not keep quiet as they were keeping Sukarno quiet? "
+                         "We consulted Wellington about the text."))
+    assert "Sukarno" in found and "Wellington" not in found, found

@@ -16,39 +16,44 @@ from collections.abc import Iterable
 from graph.extract.lexicon import lexicon
 from graph.extract.people_cues import (
     appositives,
-    before_a_unit,
     common_word,
     credited_full_names,
     offices_then_names,
     present_lists,
     speech_subjects,
+    written_lower,
 )
+from graph.extract.people_lists import Coordination
 from graph.extract.speakers import met_pattern
-from graph.extract.word_shape import covers, in_title_case, inverted, sentence_start, shouted, titled
+from graph.extract.word_shape import (
+    INITIAL,
+    INITIALS,
+    LOWER,
+    NAME,
+    NAME_SPACE,
+    PARTICLE,
+    UPPER,
+    WORD,
+    covers,
+    in_title_case,
+    sentence_start,
+    shouted,
+    titled,
+)
+from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Kind, Mention, Span, SpanIndex
 
-UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-LOWER = "a-zß-öø-ÿā-ž"
-APOSTROPHE = "'’ʼ"
-# A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home";
-# a whole word only ("McMAHON" is not the name "Mc"). An en dash joins a syllable in lower case ("En–lai"), not
-# two names ("the Truman–Attlee talks").
-WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
-        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+|–[{LOWER}]{{2,}})*(?![{UPPER}{LOWER}])")  # "Chou En–lai" too
-INITIAL = rf"[{UPPER}][{LOWER}]?\."
-PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
-_SP = r"[ \t\u00a0]"  # a name never runs across a line break
-INITIALS = rf"(?:(?:{INITIAL}{_SP}?){{1,3}}|[A-Z]\.[A-Z]{_SP})"  # "L. I. ", "S.A. ", "A.M " (last dot dropped)
-NAME = (
-    rf"(?:{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})"
-    rf"|(?:{WORD})(?:{_SP}(?:{INITIAL}{_SP})*(?:{PARTICLE}{_SP})?(?:{WORD})){{0,3}}"
-    rf"|(?:{PARTICLE}){_SP}(?:{WORD}))"
-)
+_SP = NAME_SPACE
+
 _NAME_RE = re.compile(NAME)
 _BARE_INITIAL = re.compile(rf"[{UPPER}]{_SP}(?=[{UPPER}][{LOWER}])")
 _WORD_RE = re.compile(rf"\b(?:{WORD})\b")
+_MID_SENTENCE = re.compile(r"[a-z,;][ \t]+$")  # not "‘Well,", "4 Light"
+_NOT_A_SUBJECT = re.compile(r"\b(?:[Tt]he|in|at|near|of)\s+$")
+_SURNAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+$")  # "Kuchma, Leonid Danylovych;": forenames of an inverted name
+_LIST_END = re.compile(r"[ \t]*(?:[;\"\]\n]|$)")
 
 
 def find_people(doc: Document, blocked: list[Span], people: PeopleAuthority) -> list[Mention]:
@@ -59,7 +64,7 @@ def find_people(doc: Document, blocked: list[Span], people: PeopleAuthority) -> 
     return finder.mentions
 
 
-class _Finder:
+class _Finder(Coordination):
     def __init__(self, doc: Document, blocked: list[Span], people: PeopleAuthority) -> None:
         self.doc = doc
         self.text = doc.text
@@ -79,6 +84,7 @@ class _Finder:
         self.family_first_names()
         self.met_by_writer()
         self.by_cues()
+        self.with_forenames()
         self.short_forms()
 
     # ------------------------------------------------------------------ bookkeeping
@@ -231,6 +237,22 @@ class _Finder:
             if self.people.is_full_name(match.group(0)):
                 self.add(Span(match.start(), match.end()), "authority")
 
+    def with_forenames(self) -> None:
+        """"Curtis Keeble", "Keith Waller": a given name many people of the authority bear before one
+        capitalised word that is no word of the lexicon, of the gazetteer or of the text in lower case
+        (not "Will Britain", "Grant Aid", "Victoria Street"); two words alone, not part of a longer run."""
+        forenames = self.people.forenames()
+        pair = re.compile(rf"(?<![\w'’.-])({WORD})[ \t]+({WORD})(?![\w'’-])(?![ \t]+(?!I\b)[A-Z])")
+        for match in pair.finditer(self.text):
+            given, surname = match.group(1), match.group(2)
+            if re.search(r"[A-Z][\w'’.-]*[ \t]+$", self.text[max(0, match.start() - 30) : match.start()]) or \
+                    _inverted_forenames(self.text, Span(match.start(), match.end())):
+                continue  # the end of a longer run ("Lim Kim San") or forenames ("Kuchma, Leonid Danylovych;")
+            if given not in forenames or written_lower(self.text, given) or common_word(self.text, surname) or any(
+                    self.lex.no_name_alone(w) or Gazetteer.default().find(w) for w in (given, surname)):
+                continue
+            self.add(Span(match.start(), match.end()), "forename")
+
     def family_first_names(self) -> None:
         surnames = self.lex.family_first_surnames
         pattern = re.compile(rf"\b({self.lex.alternation(surnames)})((?:\s(?:{WORD})){{1,2}})\b")
@@ -311,7 +333,8 @@ class _Finder:
         after = self.text[span.end : span.end + 40]
         if re.match(rf",\s+who\s+(?:\w+ly\s+)?(?:{speech}|says|had|has|is|was)\b", after):
             return True  # "Ghazali, who says he is more sceptical, ..."
-        if sentence_start(self.text, span.start) and not re.match(rf"\s+{speech}\b", after):
+        if sentence_start(self.text, span.start) and not re.match(
+                rf"\s+(?:(?:has|had|have|also|then)\s+)*{speech}\b", after):  # "Lee has argued it would ..."
             return False
         if in_title_case(self.text, span):  # "Nuclear Free and Peace Zones": a heading, not a person
             return False
@@ -321,53 +344,21 @@ class _Finder:
                         r"remarks|views|proposal|speech|reply|request|position|policy|note|memorandum|telegram)s?\b",
                         after)  # "Rusk’s conversation with Dobrynin", "Stevenson’s letter"
             or re.search(r"\b(?:to|with|by|from|and|or|between|told|asked|met|as well as|except)\s+$", before)
+            or self._only_one_known(span)
         )
 
-    def _coordinated(self) -> None:
-        """"Hill or Grippa", "Whitlam, Armstrong (High Commissioner), Bunting and officials": a
-        capitalised word listed with a person is one too."""
-        link = re.compile(
-            rf"(?P<note>\s*\([^()\n]{{1,80}}\))?(?P<sep>,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)({WORD})\b")
-        pending = sorted(m.span for m in self.mentions)
-        while pending:
-            span = pending.pop(0)
-            after = link.match(self.text, span.end)
-            if not after or self.lex.no_name_alone(after.group(3)):
-                continue  # "Michael Newington, Counsellor (Scientific)": an office, not another person
-            name = Span(after.start(3), after.end(3))
-            if (not self._listed_person(after, name) or in_title_case(self.text, name)
-                    or inverted(self.text, span, name) or before_a_unit(self.text, name, self.lex)):
-                continue
-            if self.add(name, "coordinated"):
-                pending.append(name)
-        self._coordinated_before()
-
-    def _coordinated_before(self) -> None:
-        """"Tunku called Head, Wade, Butler (new Canadian High Commissioner) and me": a surname the people
-        authority knows, listed by a comma right before a person, is one too (not a common word)."""
-        courtesy = rf"(?:(?:{self.lex.alternation(self.lex.honorifics)})\.?\s+)?"
-        link = re.compile(rf"(?<![\w'’.-])({WORD})(?:\s*\([^()\n]{{1,80}}\))?,\s*{courtesy}$")
-        pending = sorted((m.span for m in self.mentions if m.kind is Kind.PERSON), key=lambda s: -s.start)
-        while pending:
-            span = pending.pop(0)
-            before = link.search(self.text, max(0, span.start - 100), span.start)
-            if not before:
-                continue
-            name = Span(before.start(1), before.end(1))
-            word = name.of(self.text)
-            if (not self.people.with_surname(word) or self.lex.no_name_alone(word) or common_word(self.text, word)
-                    or sentence_start(self.text, name.start) or in_title_case(self.text, name)):
-                continue
-            if self.add(name, "coordinated"):
-                pending.insert(0, name)
-
-    def _listed_person(self, link: re.Match[str], name: Span) -> bool:
-        """After "and"/"or" any name counts; after a bare comma (lists of topics look the same)
-        only a known surname or a name that a parenthesis follows or precedes."""
-        if link.group("note") or re.search(r"\b(?:and|or)\s+$", link.group("sep")):
-            return True
-        return bool(self.people.with_surname(name.of(self.text))) or bool(
-            re.match(r"\s*\(|\s+and\s", self.text[name.end : name.end + 6]))
+    def _only_one_known(self, span: Span) -> bool:
+        """A surname the authority gives one person only, written mid-sentence and never in lower case
+        ("keeping Sukarno quiet"): common surnames ("Young", "Grant") belong to several people there. Not
+        after "the" or a locative ("the Mainland", "in Cambridge", "Isle of Wight"), nor a forename after
+        "Satō, " in a list of names written surname first, nor a place of the gazetteer ("Wellington")."""
+        word = span.of(self.text)
+        before = self.text[max(0, span.start - 30) : span.start]
+        if len(word) < 4 or self.lex.no_name_alone(word) or not _MID_SENTENCE.search(before) \
+                or _NOT_A_SUBJECT.search(before) or _inverted_forenames(self.text, span):
+            return False
+        return (len(self.people.with_surname(word)) == 1 and not common_word(self.text, word)
+                and not Gazetteer.default().find(word))
 
     def _titled_surname(self, title: re.Match[str], name: Span) -> bool:
         """"Foreign Minister Kinkel", "Ambassador Terekhov": a capitalised office right before one
@@ -384,6 +375,11 @@ class _Finder:
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
 _ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
+
+
+def _inverted_forenames(text: str, span: Span) -> bool:
+    """Forenames of a name written surname first in a list: "Kohl, Helmut; Kuchma, Leonid Danylovych"."""
+    return bool(_SURNAME_BEFORE.search(text, max(0, span.start - 30), span.start) and _LIST_END.match(text, span.end))
 
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, int]]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from graph.extract.lexicon import lexicon
 from graph.extract.offices import office_label
-from graph.extract.people import NAME, UPPER
 from graph.extract.people_cues import written_lower
 from graph.extract.sentences import sentences
+from graph.extract.word_shape import NAME, UPPER
 from graph.resolve.people import name_key
 from graph.types import Document, Span
 

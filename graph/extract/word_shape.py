@@ -1,12 +1,31 @@
-"""The shape of a word or span in its text, as the people finder (``graph.extract.people``) asks it: set
-in capitals, at a sentence's start, among capitalised words, after "the" as an office, the forename of a
-name written surname first."""
+"""The shape of a name and of a word in its text, as the people finder (``graph.extract.people``) asks it:
+the patterns of a name's words (``WORD``, ``NAME``), and whether a word is set in capitals, at a sentence's
+start, among capitalised words, after "the" as an office, the forename of a name written surname first."""
 
 from __future__ import annotations
 
 import re
 
 from graph.types import Span
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿā-ž"
+APOSTROPHE = "'’ʼ"
+# A name word: "Kosygin", "McLean", "FitzGerald" (one inner capital), "O'Brien", "DʼOrlandi", "Douglas-Home";
+# a whole word only ("McMAHON" is not the name "Mc"). An en dash joins a syllable in lower case ("En–lai"), not
+# two names ("the Truman–Attlee talks").
+WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+        rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+|–[{LOWER}]{{2,}})*(?![{UPPER}{LOWER}])")  # "Chou En–lai" too
+INITIAL = rf"[{UPPER}][{LOWER}]?\."
+PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
+NAME_SPACE = r"[ \t\u00a0]"  # a name never runs across a line break
+# "L. I. ", "S.A. ", "A.M " (last dot dropped)
+INITIALS = rf"(?:(?:{INITIAL}{NAME_SPACE}?){{1,3}}|[A-Z]\.[A-Z]{NAME_SPACE})"
+NAME = (
+    rf"(?:{INITIALS}(?:{PARTICLE}{NAME_SPACE})?(?:{WORD})"
+    rf"|(?:{WORD})(?:{NAME_SPACE}(?:{INITIAL}{NAME_SPACE})*(?:{PARTICLE}{NAME_SPACE})?(?:{WORD})){{0,3}}"
+    rf"|(?:{PARTICLE}){NAME_SPACE}(?:{WORD}))"
+)
 
 
 def shouted(value: str) -> bool:

@@ -109,6 +109,7 @@ class PeopleAuthority:
         self._full: dict[str, set[str]] = {}
         self._surname: dict[str, set[str]] = {}
         self._anchor: dict[str, str] = {}
+        self._forenames: dict[int, frozenset[str]] = {}
         for record in records:
             self._index(record)
 
@@ -126,6 +127,22 @@ class PeopleAuthority:
                 return cls([_record(json.loads(line)) for line in lines if line.strip()])
         except (OSError, ValueError, KeyError) as err:
             raise AuthorityError(f"cannot read the people authority: {err}", path=str(path)) from err
+
+    def forenames(self, *, least: int = 2) -> frozenset[str]:
+        """First forenames ("Keith", "Curtis") that at least ``least`` people of the authority bear: the
+        given names a text may put before a surname the authority does not know.
+
+        >>> {"Robert", "Charles", "Keith"} <= PeopleAuthority.default().forenames()
+        True
+        """
+        if least not in self._forenames:
+            counts: dict[str, int] = {}
+            for record in self._records.values():
+                first = record.forenames.split()[0] if record.forenames else ""
+                if re.fullmatch(r"[A-Z][a-z]{2,}", first):
+                    counts[first] = counts.get(first, 0) + 1
+            self._forenames[least] = frozenset(w for w, n in counts.items() if n >= least)
+        return self._forenames[least]
 
     def _index(self, record: PersonRecord) -> None:
         for variant in record.variants:
