@@ -60,3 +60,20 @@ def test_an_order_to_ones_own_staff_is_no_request(tmp_path) -> None:
 def test_the_chair_is_no_person_before_an_office_in_apposition() -> None:
     found = people(plain("Present were Mr Okonkwo in the Chair, the Lord Privy Seal, and Mr Pell."))
     assert {"Okonkwo", "Pell"} <= found and "Chair" not in found, found
+
+
+def test_an_ask_in_the_passive_is_its_agents_and_nobodys_without_one() -> None:
+    by_agent = extract(plain("RECORD OF CONVERSATION\n\nMr Pell said that we had been asked by the British for "
+                             "the use of naval vessels."))
+    assert asks(by_agent) == [("British", "the use of naval vessels")], asks(by_agent)
+    earlier = extract(plain("RECORD OF CONVERSATION\n\nMr Okonkwo, of the Immigration Branch, was contacted by an "
+                            "officer of the Australian Embassy, and was asked to reconsider this case."))
+    assert [who for who, _ in asks(earlier)] == ["Australian"], asks(earlier)
+    nobody = extract(plain("RECORD OF CONVERSATION\n\nMr Pell said we had been asked only to co-sponsor the "
+                           "inscription of a new item."))
+    assert asks(nobody) == [], asks(nobody)  # not Pell's: he was asked
+
+
+def test_a_present_tense_ask_in_a_memorandum_is_the_askers() -> None:
+    ext = extract(plain("MEMORANDUM\n\nMr Dupont asks Mr Pell to keep him informed about his talks with Iran."))
+    assert [item for _, item in asks(ext)] == ["keep him informed about his talks with Iran"], asks(ext)

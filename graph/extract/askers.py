@@ -146,6 +146,34 @@ def sender(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     return people[-1][0] if people else sides[0][0] if sides else None
 
 
+_PASSIVE = re.compile(r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:asked|requested|invited|urged|pressed|begged)\b",
+                      re.I)
+_BY = re.compile(r"\bby\s+", re.I)
+
+
+def is_passive(text: str, cue: tuple[int, int]) -> bool:
+    """Is the cue an ask in the passive ("we were asked to", "was asked by the British for")?"""
+    return _PASSIVE.match(text, cue[0], cue[1]) is not None
+
+
+def passive_agent(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Who asks in the passive: the one named after "by" in the cue ("was asked by the British for"), else
+    after the last "by" earlier in the sentence ("was contacted by an officer of this High Commission, and
+    was asked to reconsider"); the person named there, else the first country or body."""
+    text = ext.document.text
+    if not is_passive(text, cue):
+        return None
+    inside = _BY.search(text, cue[0], cue[1])
+    earlier = list(_BY.finditer(text, sentence.start, cue[0]))
+    start = inside.end() if inside else earlier[-1].end() if earlier else None
+    if start is None:
+        return None
+    where = Span(start, cue[1] if inside else cue[0])
+    people = mentions_in(ext, where, (Kind.PERSON,))
+    sides = mentions_in(ext, where, (Kind.COUNTRY, Kind.ORGANIZATION))
+    return people[0][0] if people else sides[0][0] if sides else None
+
+
 def first_found(*indices: int | None) -> int | None:
     """The first mention index that is not None (0 is a mention)."""
     return next((i for i in indices if i is not None), None)
@@ -195,12 +223,14 @@ def named_side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | N
 
 def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """Who asks at ``cue`` when the sentence says so itself (else None: the sentence's voice asks):
-    the side that made an ask named as a noun ("the Australian request that"), or a possessor ("Kohler's
+    the side that made an ask named as a noun ("the Australian request that"), the agent of an ask in the
+    passive ("was asked by the British to"), or a possessor ("Kohler's
     request"), the one a request is granted to ("at the request of"), a message's sender ("a message from
     X asking him to"), the writer ("my requests", "asked me
     to"), or the subject who persists in asking ("Head ... persisted in seeking")."""
     if is_named(ext.document.text, cue):
         return named_side(ext, sentence, cue)
-    return first_found(possessor(ext, sentence, cue[0]), granted(ext, cue), sender(ext, sentence, cue),
+    return first_found(passive_agent(ext, sentence, cue), possessor(ext, sentence, cue[0]), granted(ext, cue),
+                       sender(ext, sentence, cue),
                        writers_request(ext, sentence, cue),
                        writers_asker(ext, sentence, cue), acting_subject(ext, sentence, cue))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, with_subject
-from graph.extract.askers import asker, is_named, reporter, side
+from graph.extract.askers import asker, is_named, is_passive, reporter, side
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -44,7 +44,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
             continue  # no pattern can match: none of the words it needs is in the sentence
         cues = [(cue, asker(ext, sentence, cue))
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
-        cues = [(cue, owner) for cue, owner in cues if owner is not None or not (is_named(ext.document.text, cue)
+        cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
+                is_named(ext.document.text, cue) or is_passive(ext.document.text, cue)
                 or _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
         cues = [(cue, owner if owner is not None else reporter(ext, scope.speaker, sentence, cue))
                 for cue, owner in cues]
