@@ -317,3 +317,11 @@ def test_a_surname_the_authority_gives_one_person_is_a_person_mid_sentence_but_n
     found = people(plain("Why could he not keep quiet as they were keeping Sukarno quiet? "
                          "We consulted Wellington about the text."))
     assert "Sukarno" in found and "Wellington" not in found, found
+
+
+def test_whom_the_writer_had_a_talk_with_is_an_attendee_and_so_is_the_writer() -> None:
+    ext = extract(plain("For the Secretary from Harriman.\n\nI ought to add that, according to Mr Pemberley, who, as "
+                        "you know, is Secretary of the Department, with whom I also had a private talk yesterday, "
+                        "the tariff will stay."))
+    attendees = {ext.mentions[i].surface for i in ext.attendees}
+    assert {"Harriman", "Pemberley"} <= attendees, attendees

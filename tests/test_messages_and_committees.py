@@ -77,3 +77,9 @@ def test_an_ask_in_the_passive_is_its_agents_and_nobodys_without_one() -> None:
 def test_a_present_tense_ask_in_a_memorandum_is_the_askers() -> None:
     ext = extract(plain("MEMORANDUM\n\nMr Dupont asks Mr Pell to keep him informed about his talks with Iran."))
     assert [item for _, item in asks(ext)] == ["keep him informed about his talks with Iran"], asks(ext)
+
+
+def test_asking_to_see_someone_is_an_ask_for_a_meeting() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr Okonkwo said he had asked to see me today about the "
+                        "tariff."))
+    assert any(who == "Okonkwo" and item.startswith("see me") for who, item in asks(ext)), asks(ext)

@@ -76,12 +76,22 @@ def _met(ext: Extraction, sentence: Span) -> int | None:
 
 def writer_met(ext: Extraction, span: Span) -> list[int]:
     """The people the writer says he met, saw or called on in ``span`` ("I saw Huang", "I called
-    on the Minister", "I had a long talk with Mr. Razak"), each named right after the words."""
+    on the Minister", "I had a long talk with Mr. Razak"), each named right after the words, or right
+    before "with whom I had a talk"."""
     found: list[int] = []
     for cue in met_pattern().finditer(ext.document.text, span.start, span.end):
         found += [i for i, m in mentions_in(ext, Span(cue.start("object"), span.end), (Kind.PERSON,))
                   if m.span.start <= cue.end() and not re.match(r"[’']s\b", ext.document.text[m.span.end :])][:1]
+    for cue in _MET_WHOM.finditer(ext.document.text, span.start, span.end):
+        # "Keith Waller, who, as you know, is Secretary of the Department, with whom I also had a private talk"
+        found += [i for i, _ in mentions_in(ext, Span(max(span.start, cue.start() - 200), cue.start()),
+                                            (Kind.PERSON,))][-1:]
     return found
+
+
+_MET_WHOM = re.compile(r"\b(?:with|on)\s+whom\s+I\s+(?:(?:also|then|later|had\s+also)\s+)?(?:had\s+(?:a|an|some)\s+"
+                       r"(?:\w+\s+)?(?:talk|talks|conversation|discussion|discussions|meeting|lunch|dinner)|met|spoke|"
+                       r"talked|lunched|dined|called)\b")
 
 
 @lru_cache(maxsize=1)
