@@ -28,6 +28,7 @@ from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
+from graph.patterns import compiled
 from graph.resolve.gazetteer import Gazetteer, Match
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
@@ -244,8 +245,8 @@ def _said_present(ext: Extraction) -> list[int]:
     Smirnovsky", "Australia was represented by Whitlam, Armstrong ...", "Janczewski acted as
     interpreter" (body or footnotes)."""
     lex = lexicon()
-    cue = re.compile(rf"\b{lex.alternation(lex.presence_cues)}", re.I)
-    negation = re.compile(rf"\b{lex.alternation(lex.presence_negations)}", re.I)
+    cue = compiled(rf"\b{lex.alternation(lex.presence_cues)}", re.I)
+    negation = compiled(rf"\b{lex.alternation(lex.presence_negations)}", re.I)
     doc = ext.document
     found: list[int] = []
     for block in (*doc.paragraphs, *doc.footnotes):
@@ -264,7 +265,7 @@ def _writer_present(ext: Extraction) -> list[int]:
     lex = lexicon()
     if ext.writer is None or not lex.writer_presence_cues:
         return []
-    cue = re.compile(rf"\bI\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{lex.alternation(lex.writer_presence_cues)}\b")
+    cue = compiled(rf"\bI\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?{lex.alternation(lex.writer_presence_cues)}\b")
     doc = ext.document
     met = [i for p in doc.paragraphs for i in writer_met(ext, p)]
     present = met or any(cue.search(doc.text, p.start, p.end) for p in doc.paragraphs)

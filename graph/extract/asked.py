@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from graph.extract.lexicon import lexicon
+from graph.patterns import compiled
 from graph.types import Extraction, Request, Span
 
 # A second ask joined to the first: "... for any further views you may have and any efforts you may
@@ -77,8 +78,8 @@ class Announced:
 
     def __init__(self) -> None:
         lex = lexicon()
-        self._announce = [re.compile(p, re.I) for p in lex.request_announcements]
-        self.patterns = [re.compile(p, re.I) for p in lex.announced_request_patterns]
+        self._announce = [compiled(p, re.I) for p in lex.request_announcements]
+        self.patterns = [compiled(p, re.I) for p in lex.announced_request_patterns]
         self._by: tuple[Span, int | None] | None = None
 
     def after(self, text: str, paragraph: Span, speaker: int | None, sentence: Span) -> bool:

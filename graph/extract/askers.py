@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.speakers import mentions_in, surname
+from graph.patterns import compiled
 from graph.types import Extraction, Kind, Span
 
 # "My additional requests (those for compensation) he said would be examined": the writer's request
@@ -107,7 +108,7 @@ _ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek
 def _side_tail() -> re.Pattern[str]:
     aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
     speech = lexicon().alternation(lexicon().speech_verbs)
-    return re.compile(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
+    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
                       rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
 
 

@@ -12,7 +12,7 @@ from graph.extract.askers import asker, is_named, is_passive, reporter, side
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
-from graph.patterns import trie_regex
+from graph.patterns import compiled, trie_regex
 from graph.resolve.gazetteer import Gazetteer
 from graph.types import Extraction, Kind, Mention, Request, Span
 
@@ -122,7 +122,7 @@ def _own_staff(text: str, cue: tuple[int, int]) -> bool:
 @lru_cache(maxsize=1)
 def _own_staff_regex() -> re.Pattern[str]:
     staff = lexicon().alternation(lexicon().own_staff)
-    return re.compile(rf"\b(?:his|her|their|its|my|our)\s+(?:\w+\s+){{0,2}}?{staff}\b", re.I)
+    return compiled(rf"\b(?:his|her|their|its|my|our)\s+(?:\w+\s+){{0,2}}?{staff}\b", re.I)
 
 
 def _asked_of_the_speaker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> bool:
@@ -150,7 +150,7 @@ def _anchor_scanner(anchored: tuple[tuple[re.Pattern[str], tuple[str, ...] | Non
     """A scanner trying every position (a lookahead, so matches may overlap) for the longest anchor
     word there, and each word -> the anchor words it contains (found with it at the same place)."""
     words = sorted({w for _, ws in anchored if ws for w in ws}, key=lambda w: (-len(w), w))
-    scanner = re.compile("(?=(" + (trie_regex(words, re.escape) if words else "(?!)") + "))")
+    scanner = compiled("(?=(" + (trie_regex(words, re.escape) if words else "(?!)") + "))")
     return scanner, {w: {v for v in words if v in w} for w in words}
 
 
@@ -158,7 +158,7 @@ def _anchor_scanner(anchored: tuple[tuple[re.Pattern[str], tuple[str, ...] | Non
 def _anchored(patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...] | None]]:
     """Each cue pattern with the words one of which it cannot match without (see ``anchors``):
     most sentences hold none of them, and a pattern is tried only where one of its words is."""
-    return [(re.compile(p, re.I), tuple(sorted(words)) if (words := anchors(p)) else None) for p in patterns]
+    return [(compiled(p, re.I), tuple(sorted(words)) if (words := anchors(p)) else None) for p in patterns]
 
 
 def _cues(text: str, sentence: Span, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:

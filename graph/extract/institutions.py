@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.people_cues import common_word
+from graph.patterns import compiled
 from graph.resolve.gazetteer import Entry, Gazetteer
 from graph.types import Extraction, Kind, Mention, Span
 
@@ -73,8 +74,8 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
     """Organisation mentions formed by a country/place mention and an institution word."""
     text = ext.document.text
     words = lexicon().alternation(lexicon().institutions)
-    after = re.compile(rf"[ \t]+({words})\b")
-    embassy_in = re.compile(rf"\b({words})[ \t]+(?:in|at|to)[ \t]+(?:the[ \t]+)?$")
+    after = compiled(rf"[ \t]+({words})\b")
+    embassy_in = compiled(rf"\b({words})[ \t]+(?:in|at|to)[ \t]+(?:the[ \t]+)?$")
     taken = [m.span for m in ext.mentions if m.kind is Kind.ORGANIZATION]
     found = []
     for mention in list(ext.mentions):
@@ -114,7 +115,7 @@ def foreign_ministry_of(gazetteer: Gazetteer, country: str) -> str | None:
 
 @lru_cache(maxsize=4)
 def _foreign_ministries(gazetteer: Gazetteer) -> dict[str, str]:
-    named = re.compile(r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b")
+    named = compiled(r"(?:Ministry of Foreign Affairs|Foreign Ministry)\b")
     return _first_per_country(gazetteer, lambda e: any(named.match(n) for n in (e.name, *e.aliases)))
 
 
@@ -180,7 +181,7 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
     Department", "Post Liaison and Guidance Section" (the unit words are ``lexicon.yaml``
     ``sub_units``; never a numbered section of a law: "Section 51")."""
     text = ext.document.text
-    pattern = re.compile(rf"\b((?:{_WORD}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
+    pattern = compiled(rf"\b((?:{_WORD}[ \t]+(?:and[ \t]+)?){{1,4}})({lexicon().alternation(lexicon().sub_units)})\b"
                          rf"(?![ \t]*(?:\d|[IVX]+\b|of\b))(?!(?<=Association)[ \t]+with\b)")
     found = []
     for match in pattern.finditer(text):
@@ -250,7 +251,7 @@ def find_bodies_of(ext: Extraction, taken: list[Span]) -> list[Mention]:
     Minerals and Energy", "Export-Import Bank of Japan", "Commission of Historians" (the head words are
     ``lexicon.yaml`` ``bodies_of``). Names the gazetteer or another rule took are left to it."""
     text = ext.document.text
-    pattern = re.compile(rf"\b((?:{_WORD}[ \t]+){{0,3}})({lexicon().alternation(lexicon().bodies_of)})[ \t]+of[ \t]+"
+    pattern = compiled(rf"\b((?:{_WORD}[ \t]+){{0,3}})({lexicon().alternation(lexicon().bodies_of)})[ \t]+of[ \t]+"
                          rf"(?:the[ \t]+)?{_WORD}(?:[ \t]+(?:(?:and|&)[ \t]+)?{_WORD}){{0,3}}")
     found = []
     for match in pattern.finditer(text):

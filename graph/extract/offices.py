@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
+from graph.patterns import compiled
 from graph.resolve.people import PeopleAuthority
 from graph.resolve.tenure import Tenure, span, tenures
 
@@ -56,7 +57,7 @@ def _portfolio_regex() -> re.Pattern[str]:
     forms = lex.alternation(tuple(form for form, _ in lex.portfolios))
     junior = rf"(?P<junior>\b(?:{lex.alternation(lex.junior_ranks)})[ \t-]+)?"
     head = r"(?P<head>Minister|Secretary)"
-    return re.compile(rf"{junior}(?:\b(?P<form>{forms})[ \t]+{head}\b"
+    return compiled(rf"{junior}(?:\b(?P<form>{forms})[ \t]+{head}\b"
                       rf"|\b{head.replace('head', 'head2')}(?P<state>[ \t]+of[ \t]+State)?[ \t]+(?:for|of)[ \t]+"
                       rf"(?:the[ \t]+)?(?P<form2>{forms})\b)", re.I)
 
@@ -96,7 +97,7 @@ def _post_keys(post: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _titles_regex() -> re.Pattern[str]:
     lex = lexicon()
-    return re.compile(rf"\b(?:{lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))})\b")
+    return compiled(rf"\b(?:{lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))})\b")
 
 
 def office_label(words: str) -> str | None:
@@ -119,5 +120,5 @@ _LINK_WORDS = {"of", "for", "the", "and", "to"}
 @lru_cache(maxsize=1)
 def _office_label_regex() -> re.Pattern[str]:
     titles = lexicon().alternation(tuple(lexicon().titles))
-    return re.compile(rf"(?:[Tt]he\s+)?(?:[A-Z]\w+\s+){{0,2}}?(?:{titles})(?:\s+of\s+State)?"
+    return compiled(rf"(?:[Tt]he\s+)?(?:[A-Z]\w+\s+){{0,2}}?(?:{titles})(?:\s+of\s+State)?"
                       rf"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)?)?")

@@ -40,6 +40,7 @@ from graph.extract.word_shape import (
     shouted,
     titled,
 )
+from graph.patterns import compiled
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
@@ -163,7 +164,7 @@ class _Finder(Coordination):
         lex = self.lex
         # "The Chancellor", "the Minister": an office alone names no one here (roles.py may tell who holds it)
         courtesy = rf"(?:{lex.alternation(lex.honorifics)}\.?|{lex.alternation(lex.titles)})"
-        prefix = re.compile(rf"(?:[Tt]he\s+)?{courtesy}(?:\s+|$)")
+        prefix = compiled(rf"(?:[Tt]he\s+)?{courtesy}(?:\s+|$)")
         while True:
             match = prefix.match(text, pos, end)
             if not match:
@@ -173,9 +174,9 @@ class _Finder(Coordination):
         return name
 
     def after_honorifics(self) -> None:
-        pattern = re.compile(rf"\b{self.lex.alternation(self.lex.honorifics)}\.?{_SP}+")
+        pattern = compiled(rf"\b{self.lex.alternation(self.lex.honorifics)}\.?{_SP}+")
         # "the Lord Privy Seal": an office that opens with a courtesy word, no name after it
-        office = re.compile(rf"(?:{self.lex.alternation(tuple(t for t in self.lex.titles if ' ' in t))})\b"
+        office = compiled(rf"(?:{self.lex.alternation(tuple(t for t in self.lex.titles if ' ' in t))})\b"
                             rf"(?!{_SP}+[{UPPER}])")
         for match in pattern.finditer(self.text):
             if office.match(self.text, match.start()):
@@ -194,13 +195,13 @@ class _Finder(Coordination):
             self.add(name, source)
             if not plural:
                 return
-            sep = re.compile(r",\s*(?:and\s+)?|\s+and\s+").match(self.text, name.end)
+            sep = compiled(r",\s*(?:and\s+)?|\s+and\s+").match(self.text, name.end)
             if not sep:
                 return
             pos = sep.end()
 
     def after_titles(self) -> None:
-        pattern = re.compile(rf"\b{self.lex.alternation(tuple(self.lex.titles))}{_SP}+(?=[{UPPER}])")
+        pattern = compiled(rf"\b{self.lex.alternation(tuple(self.lex.titles))}{_SP}+(?=[{UPPER}])")
         for match in pattern.finditer(self.text):
             name = self._name_at(match.end())
             if name and (self._known(name) or len(name.of(self.text).split()) > 1 or self._titled_surname(match, name)):
@@ -209,7 +210,7 @@ class _Finder(Coordination):
         # advisor Joao Pimentel", "the foreign minister Andrei Gromyko" (not "in general European Security")
         lower = tuple(dict.fromkeys(t.lower() for t in self.lex.titles
                                     if t[:1].isupper() and t.lower() not in _ADJECTIVES))
-        pattern = re.compile(rf"\b(?:the|his|her|their|its|our|your|a|an){_SP}+(?:[A-Za-z-]+{_SP}+){{0,2}}"
+        pattern = compiled(rf"\b(?:the|his|her|their|its|our|your|a|an){_SP}+(?:[A-Za-z-]+{_SP}+){{0,2}}"
                              rf"{self.lex.alternation(lower)}{_SP}+(?=[{UPPER}])")
         for match in pattern.finditer(self.text):
             name = self._name_at(match.end())
@@ -218,7 +219,7 @@ class _Finder(Coordination):
 
     def with_initials(self) -> None:
         """ "A. N. Kosygin", "S.A. FitzGerald", and with a forename before: "Lyndon B. Johnson"."""
-        pattern = re.compile(rf"(?<![\w.])(?:({WORD}){_SP})?{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})\b")
+        pattern = compiled(rf"(?<![\w.])(?:({WORD}){_SP})?{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})\b")
         for match in pattern.finditer(self.text):
             start = match.start()
             if match.group(1) and match.group(1) in self.lex.not_names:
@@ -242,7 +243,7 @@ class _Finder(Coordination):
         capitalised word that is no word of the lexicon, of the gazetteer or of the text in lower case
         (not "Will Britain", "Grant Aid", "Victoria Street"); two words alone, not part of a longer run."""
         forenames = self.people.forenames()
-        pair = re.compile(rf"(?<![\w'’.-])({WORD})[ \t]+({WORD})(?![\w'’-])(?![ \t]+(?!I\b)[A-Z])")
+        pair = compiled(rf"(?<![\w'’.-])({WORD})[ \t]+({WORD})(?![\w'’-])(?![ \t]+(?!I\b)[A-Z])")
         for match in pair.finditer(self.text):
             given, surname = match.group(1), match.group(2)
             if re.search(r"[A-Z][\w'’.-]*[ \t]+$", self.text[max(0, match.start() - 30) : match.start()]) or \
@@ -255,7 +256,7 @@ class _Finder(Coordination):
 
     def family_first_names(self) -> None:
         surnames = self.lex.family_first_surnames
-        pattern = re.compile(rf"\b({self.lex.alternation(surnames)})((?:\s(?:{WORD})){{1,2}})\b")
+        pattern = compiled(rf"\b({self.lex.alternation(surnames)})((?:\s(?:{WORD})){{1,2}})\b")
         for match in pattern.finditer(self.text):
             given = match.group(2).split()
             if len(given) == 2 and given[1] in surnames:
@@ -383,6 +384,6 @@ def _inverted_forenames(text: str, span: Span) -> bool:
 
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, int]]:
-    pattern = re.compile(rf"(?:(?:{WORD}|{INITIAL}|{PARTICLE})\s){{1,4}}(?:{WORD})")
+    pattern = compiled(rf"(?:(?:{WORD}|{INITIAL}|{PARTICLE})\s){{1,4}}(?:{WORD})")
     for match in pattern.finditer(text):
         yield match.start(), match.end()

@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 
 from graph.extract.lexicon import Lexicon
+from graph.patterns import compiled
 from graph.types import Span
 
 _SP = r"[ \t\u00a0]"
@@ -40,7 +41,7 @@ def speech_subjects(text: str, word: str, lex: Lexicon, *, least: int = 2) -> li
     """Every place a word stands right before a speech verb, for the words that do so at least
     ``least`` times ("Huang said", "Huang replied"), an adverb in "-ly" allowed between."""
     speech = lex.alternation(tuple(v for v in lex.speech_verbs if v not in lex.speech_nouns))
-    pattern = re.compile(rf"(?<![\w’'.-])({word}){_SP}+(?:[a-z]+ly{_SP}+)?{speech}\b")
+    pattern = compiled(rf"(?<![\w’'.-])({word}){_SP}+(?:[a-z]+ly{_SP}+)?{speech}\b")
     found: dict[str, list[Span]] = defaultdict(list)
     for match in pattern.finditer(text):
         name = match.group(1)
@@ -57,7 +58,7 @@ def appositives(text: str, word: str, lex: Lexicon) -> list[Span]:
     qualifier = lex.alternation(lex.office_qualifiers)
     name = rf"((?:{word}{_SP}+){{0,2}}{word})"
     tail = rf"(?:{_SP}+(?:of|for|in|to|at|on|the|and|[A-Z][\w’'.-]*))*"
-    pattern = re.compile(rf"(?<![\w’'.-]){name},{_SP}+(?:the|a){_SP}+(?:{qualifier}{_SP}+)?"
+    pattern = compiled(rf"(?<![\w’'.-]){name},{_SP}+(?:the|a){_SP}+(?:{qualifier}{_SP}+)?"
                          rf"(?:[A-Z][\w-]*{_SP}+){{0,3}}?{office}{tail}(?=\s*(?:[,.;:)\[]|$|\n|who\b))",
                          re.MULTILINE)
     out = []
@@ -81,7 +82,7 @@ def offices_then_names(text: str, word: str, lex: Lexicon) -> list[Span]:
     office = lex.alternation(tuple(lex.titles))
     qualifier = lex.alternation(lex.office_qualifiers)
     of = rf"(?:{_SP}+(?:of|for|in|to|at|on)(?:{_SP}+(?:the|and|[A-Z][\w’'.-]*))+)?"
-    pattern = re.compile(rf"\b(?i:the){_SP}+(?:(?:{qualifier}){_SP}+)?(?:[A-Z][\w-]*{_SP}+){{0,3}}?{office}{of},"
+    pattern = compiled(rf"\b(?i:the){_SP}+(?:(?:{qualifier}){_SP}+)?(?:[A-Z][\w-]*{_SP}+){{0,3}}?{office}{of},"
                          rf"{_SP}+((?:{word}{_SP}+){{0,3}}{word}),")
     out = []
     for match in pattern.finditer(text):
@@ -114,7 +115,7 @@ def present_lists(text: str, word: str, lex: Lexicon) -> list[Span]:
     "are" or "included", when they make a list of three or more."""
     cue = lex.alternation(lex.presence_cues)
     item = rf"(?:{word})(?:-(?:{word}))?"
-    pattern = re.compile(rf"(?i:\b{cue}\b[^.;:\n]{{0,60}}?\b(?:were|was|included|are))\s+((?:{item}\s*,\s*){{2,}}"
+    pattern = compiled(rf"(?i:\b{cue}\b[^.;:\n]{{0,60}}?\b(?:were|was|included|are))\s+((?:{item}\s*,\s*){{2,}}"
                          rf"(?:and\s+)?{item}|(?:{item}\s*,\s*)+{item}\s+and\s+{item})\b")
     return [Span(match.start(1) + name.start(), match.start(1) + name.end())
             for match in pattern.finditer(text) for name in re.finditer(item, match.group(1))

@@ -9,6 +9,7 @@ import re
 from graph.extract.lexicon import Lexicon
 from graph.extract.people_cues import before_a_unit, common_word
 from graph.extract.word_shape import WORD, in_title_case, inverted, sentence_start
+from graph.patterns import compiled
 from graph.resolve.people import PeopleAuthority
 from graph.types import Kind, Mention, Span
 
@@ -25,7 +26,7 @@ class Coordination:
     def _coordinated(self) -> None:
         """"Hill or Grippa", "Whitlam, Armstrong (High Commissioner), Bunting and officials": a
         capitalised word listed with a person is one too."""
-        link = re.compile(
+        link = compiled(
             rf"(?P<note>\s*\([^()\n]{{1,80}}\))?(?P<sep>,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)({WORD})\b")
         pending = sorted(m.span for m in self.mentions)
         while pending:
@@ -45,7 +46,7 @@ class Coordination:
         """"Tunku called Head, Wade, Butler (new Canadian High Commissioner) and me": a surname the people
         authority knows, listed by a comma right before a person, is one too (not a common word)."""
         courtesy = rf"(?:(?:{self.lex.alternation(self.lex.honorifics)})\.?\s+)?"
-        link = re.compile(rf"(?<![\w'’.-])({WORD})(?:\s*\([^()\n]{{1,80}}\))?,\s*{courtesy}$")
+        link = compiled(rf"(?<![\w'’.-])({WORD})(?:\s*\([^()\n]{{1,80}}\))?,\s*{courtesy}$")
         pending = sorted((m.span for m in self.mentions if m.kind is Kind.PERSON), key=lambda s: -s.start)
         while pending:
             span = pending.pop(0)

@@ -12,6 +12,7 @@ from collections import Counter
 from graph.extract.lexicon import lexicon
 from graph.extract.offices import authority_offices, office_key, sole_holder
 from graph.extract.sentences import sentences
+from graph.patterns import compiled
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Extraction, Kind, Mention, Span
 
@@ -22,11 +23,11 @@ def person_titles(ext: Extraction) -> dict[int, set[str]]:
     lex = lexicon()
     titles = lex.alternation(tuple(lex.titles))
     # "Chancellor Kohl", "Ambassador Mr. Foy Kohler", "The Chancellor's [Helmut Kohl's]"
-    before = re.compile(rf"\b({titles})(?:[’']s)?[ \t]+\[?(?:(?:{lex.alternation(lex.honorifics)})\.?[ \t]+)?$"
+    before = compiled(rf"\b({titles})(?:[’']s)?[ \t]+\[?(?:(?:{lex.alternation(lex.honorifics)})\.?[ \t]+)?$"
                         rf"|\b({titles})(?:[’']s)?[ \t]*\[$")
-    after = re.compile(rf"[ \t]*[,(][ \t]*(?:[\w-]+[ \t]+)?((?:[\w]+-)?{titles})\b")
+    after = compiled(rf"[ \t]*[,(][ \t]*(?:[\w-]+[ \t]+)?((?:[\w]+-)?{titles})\b")
     # a list line "Minister for External Affairs: The Honourable Paul Hasluck"
-    listed = re.compile(rf"^[ \t]*({titles})\b[^\n:]{{0,60}}:[ \t]*(?:The[ \t]+Hono(?:u)?rable[ \t]+)?"
+    listed = compiled(rf"^[ \t]*({titles})\b[^\n:]{{0,60}}:[ \t]*(?:The[ \t]+Hono(?:u)?rable[ \t]+)?"
                         rf"(?:(?:{lex.alternation(lex.honorifics)})\.?[ \t]+)?$", re.MULTILINE)
     found: dict[int, set[str]] = {}
     for index, mention in enumerate(ext.mentions):
@@ -57,7 +58,7 @@ def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[t
     titles = lex.alternation(tuple(t for t in lex.titles if t[0].isupper()))
     # "the Federal Chancellor" is the Chancellor (lexicon ``title_qualifiers``: words that change no office)
     qualifier = rf"(?:{lex.alternation(lex.title_qualifiers)}[ \t]+)?" if lex.title_qualifiers else ""
-    pattern = re.compile(rf"\b[Tt]he[ \t]+{qualifier}({titles})\b(?![ \t]+[A-Z][a-z])")
+    pattern = compiled(rf"\b[Tt]he[ \t]+{qualifier}({titles})\b(?![ \t]+[A-Z][a-z])")
     holders: dict[str, set[int]] = {}
     for index, titles_of in person_titles(ext).items():
         for title in titles_of:
@@ -132,7 +133,7 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
     "The High Commissioner said" and "The Prime Minister agreed", the authority knows a James who was a
     High Commissioner and a Whitlam who was Prime Minister. Only offices that speak in the record ("The
     High Commissioner said"), and only when no other silent party is known to have held the office."""
-    speech = re.compile(rf"\s+(?:then\s+|also\s+)?(?:{lexicon().alternation(lexicon().speech_verbs)})\b")
+    speech = compiled(rf"\s+(?:then\s+|also\s+)?(?:{lexicon().alternation(lexicon().speech_verbs)})\b")
     unheld = {office_key(match.group(1)) for match in matches
               if not holders.get(office_key(match.group(1))) and speech.match(ext.document.text, match.end())}
     doc = ext.document

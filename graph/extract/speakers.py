@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
+from graph.patterns import compiled
 from graph.types import Extraction, Kind, Mention, Span
 
 
@@ -99,7 +100,7 @@ def met_pattern() -> re.Pattern[str]:
     """"I (also) <lexicon writer_meeting_cues> (the) (Mr.)": what follows is whom the writer met."""
     lex = lexicon()
     courtesy = lex.alternation(lex.courtesy_words)
-    return re.compile(rf"\bI\s+(?:(?:also|then|later|first|again|subsequently|\w+ly)\s+)?"
+    return compiled(rf"\bI\s+(?:(?:also|then|later|first|again|subsequently|\w+ly)\s+)?"
                       rf"{lex.alternation(lex.writer_meeting_cues)}\s+(?P<object>(?:the\s+)?"
                       rf"(?:(?:{courtesy})\.?\s+)*)")
 

@@ -19,6 +19,7 @@ from graph.extract.offices import office_label
 from graph.extract.people_cues import written_lower
 from graph.extract.sentences import sentences
 from graph.extract.word_shape import NAME, UPPER
+from graph.patterns import compiled
 from graph.resolve.people import name_key
 from graph.types import Document, Span
 
@@ -46,9 +47,9 @@ def find_labels(doc: Document, known: set[str], persons: list[Span] | None = Non
     lex = lexicon()
     courtesy = rf"{_NUMBER}?(?:(?:{lex.alternation(lex.honorifics)})\.?\s+|{_ROLE}\s+)*"
     speech = lex.alternation(lex.speech_verbs)
-    colon = re.compile(rf"{courtesy}(?P<name>{NAME})\s*(?:\([^)]{{0,40}}\))?\s*:\s")
-    bare = re.compile(rf"{courtesy}(?P<name>{NAME})(?:\.\s+|\s+)(?=[{UPPER}\"“‘\[(])")
-    said = re.compile(rf"{courtesy}(?P<name>{NAME})\s+(?:then\s+|also\s+|further\s+)?(?:{speech})\b")
+    colon = compiled(rf"{courtesy}(?P<name>{NAME})\s*(?:\([^)]{{0,40}}\))?\s*:\s")
+    bare = compiled(rf"{courtesy}(?P<name>{NAME})(?:\.\s+|\s+)(?=[{UPPER}\"“‘\[(])")
+    said = compiled(rf"{courtesy}(?P<name>{NAME})\s+(?:then\s+|also\s+|further\s+)?(?:{speech})\b")
     labels = []
     for para in doc.paragraphs:
         label = _label_at(doc.text, para, colon, bare, None, known)
@@ -68,10 +69,10 @@ def marked_labels(doc: Document, known: set[str], persons: list[Span]) -> list[L
     speech in lower case, starts a turn at its sentence. Italic headings and emphasis ("_Malaysia_",
     "_Invites_ the ...") are neither."""
     lex = lexicon()
-    courtesy = re.compile(rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+)+")
-    follows = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*[a-z]")
+    courtesy = compiled(rf"(?:(?:{lex.alternation(lex.honorifics)})\.?\s+)+")
+    follows = compiled(r"\s*(?:\([^)\n]{0,40}\)\s*)?,?\s*[a-z]")
     # "_THE SECRETARY_ OF STATE FOR DEFENCE said": the office goes on in capitals after the italics
-    goes_on = re.compile(rf"(?:[ \t]+{_CAPS})+(?=\s*,?\s*[a-z])")
+    goes_on = compiled(rf"(?:[ \t]+{_CAPS})+(?=\s*,?\s*[a-z])")
     labels: list[Label] = []
     for para in doc.paragraphs:
         for mark in (m for m in doc.emphasis if m in para):

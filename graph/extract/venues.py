@@ -10,6 +10,7 @@ from functools import lru_cache
 from graph.extract.askers import first_found, sender
 from graph.extract.lexicon import lexicon
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes
+from graph.patterns import compiled
 from graph.types import Extraction, Kind, Mention, Span, Stance, VenueProposal
 
 _LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
@@ -95,7 +96,7 @@ def _a_post(text: str, cue: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _venue_cue_regex() -> re.Pattern[str]:
-    return re.compile(rf"\b{lexicon().alternation(lexicon().venue_cues)}\w*", re.I)
+    return compiled(rf"\b{lexicon().alternation(lexicon().venue_cues)}\w*", re.I)
 
 
 def _cue_before(cues: list[Span], place: int) -> bool:
@@ -169,7 +170,7 @@ def _stationed(before: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stationed_regex() -> re.Pattern[str]:
-    return re.compile(rf"\b{lexicon().alternation(lexicon().stationed_nouns)}\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+    return compiled(rf"\b{lexicon().alternation(lexicon().stationed_nouns)}\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
 def _adjectival(text: str, mention: Mention) -> bool:
