@@ -4,9 +4,13 @@ office. Sentences written for these tests; the offices come from the real people
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from graph.extract import extract
+from graph.read import read_path
 from graph.read.titles import title_parties
 from graph.types import Document, Extraction, Span
 from tests.test_extract_rules import plain
@@ -27,6 +31,22 @@ def titled(body: str) -> Document:
     doc.title = Span(0, body.index("\n"))
     title_parties(doc)
     return doc
+
+
+def dfat(folder: Path, title: str, body: str, *, date: str = "1971-08-19", num: int = 999) -> Document:
+    """A DFAT record (front matter, dateline, body) written to ``folder`` and read by the real reader; the
+    file is named like the archive's ("999-summary-record-of-....md"), which the reader reads the genre from."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    record = folder / f"{num}-{slug}.md"
+    record.write_text(f"---\ndoc_date: '{date}'\ndoc_num: {num}\ntitle: {title}\nvol_id: 27\n---\n\n{body}\n",
+                      encoding="utf-8")
+    return read_path(record)[0]
+
+
+def resolved_speakers(ext: Extraction) -> list[str]:
+    """Each turn's speaker as the person the label stands for ("?" where none)."""
+    return [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface if t.speaker is not None else "?"
+            for t in ext.turns]
 
 
 def speakers(ext: Extraction) -> list[str]:
@@ -174,17 +194,12 @@ def test_a_surname_found_as_a_person_once_is_that_person_where_its_context_is_we
     assert people(doc) >= {"Head"}
 
 
-def test_office_labels_go_to_the_parties_the_authority_and_elimination_name(tmp_path) -> None:
-    from graph.read import read_path
-
-    record = tmp_path / "999-summary-record.md"
-    record.write_text("---\ndoc_date: '1971-08-19'\ndoc_num: 999\ntitle: SUMMARY RECORD OF TELEPHONE CONVERSATION "
-                      "BETWEEN MCMAHON AND WALLER\nvol_id: 22\n---\n\nCanberra, 19 August 1971\n\n"
-                      " _The Prime Minister_ asked why we are not supporting the resolutions.\n\n"
-                      " _The Secretary_ said we have not yet been asked to do so.\n\n"
-                      " _The Prime Minister_ said that we should stand by our friends.\n", encoding="utf-8")
-    ext = extract(read_path(record)[0])
-    who = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface for t in ext.turns]
+def test_office_labels_go_to_the_parties_the_authority_and_elimination_name(tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "SUMMARY RECORD OF TELEPHONE CONVERSATION BETWEEN MCMAHON AND WALLER",
+               "Canberra, 19 August 1971\n\n _The Prime Minister_ asked why we are not supporting the resolutions.\n\n"
+               " _The Secretary_ said we have not yet been asked to do so.\n\n"
+               " _The Prime Minister_ said that we should stand by our friends.")
+    who = resolved_speakers(extract(doc))
     assert who == ["MCMAHON", "WALLER", "MCMAHON"], who
 
 
@@ -235,46 +250,34 @@ def test_an_ask_named_as_a_noun_is_the_sides_that_made_it_and_nothing_without_a_
     assert none == [], none
 
 
-def _minutes_of(date: str, *, italic: bool) -> str:
+def _minutes_of(*, italic: bool) -> str:
     """British ministerial minutes whose parties are named only in the title, each speaking by office in
     capitals (in italics as DFAT prints them, the office sometimes running on past the italics; or plain)."""
     mark = "_" if italic else ""
-    return (f"---\ndoc_date: '{date}'\ndoc_num: 998\ntitle: RECORD OF MEETING BETWEEN BROWN, JENKINS AND HEALEY\n"
-            f"vol_id: 27\n---\n\nLondon\n\n"
-            f" {mark}THE CHANCELLOR{mark} said that the cuts would have to be announced next month.\n\n"
+    return (f"London\n\n {mark}THE CHANCELLOR{mark} said that the cuts would have to be announced next month.\n\n"
             f" {mark}THE SECRETARY{mark} OF STATE FOR DEFENCE said that he could not agree to that timetable.\n\n"
-            f" {mark}THE FOREIGN SECRETARY{mark} said that officials should meet at once.\n")
+            f" {mark}THE FOREIGN SECRETARY{mark} said that officials should meet at once.")
 
 
 @pytest.mark.parametrize("italic", [True, False])
-def test_offices_in_capitals_go_to_the_parties_who_held_them_that_year(tmp_path, italic: bool) -> None:
-    from graph.read import read_path
-
-    record = tmp_path / "998-record-of-meeting.md"
+def test_offices_in_capitals_go_to_the_parties_who_held_them_that_year(tmp_path: Path, italic: bool) -> None:
     # the authority knows Healey as Chancellor too, but from 1974: in 1967 he was at Defence
-    record.write_text(_minutes_of("1967-12-20", italic=italic), encoding="utf-8")
-    ext = extract(read_path(record)[0])
-    who = [ext.mentions[ext.coref.get(t.speaker, t.speaker)].surface if t.speaker is not None else "?"
-           for t in ext.turns]
+    doc = dfat(tmp_path, "RECORD OF MEETING BETWEEN BROWN, JENKINS AND HEALEY", _minutes_of(italic=italic),
+               date="1967-12-20", num=998)
+    who = resolved_speakers(extract(doc))
     assert who == ["JENKINS", "HEALEY", "BROWN"], who
 
 
-@pytest.mark.parametrize(("date", "chancellor"), [("1967-12-20", "JENKINS"), ("1976-06-01", None)])
-def test_the_year_decides_which_party_held_an_office_the_authority_gives_both(tmp_path, date: str,
-                                                                              chancellor: str | None) -> None:
-    from graph.read import read_path
-
+@pytest.mark.parametrize(("date", "chancellor"), [("1967-12-20", "JENKINS"), ("1976-06-01", "?")])
+def test_the_year_decides_which_party_held_an_office_the_authority_gives_both(tmp_path: Path, date: str,
+                                                                              chancellor: str) -> None:
     # the authority knows Jenkins as Chancellor of the Exchequer from 1967 and Healey from 1974
-    record = tmp_path / "997-record-of-meeting.md"
-    record.write_text(f"---\ndoc_date: '{date}'\ndoc_num: 997\ntitle: RECORD OF MEETING BETWEEN JENKINS, HEALEY "
-                      f"AND THOMSON\nvol_id: 27\n---\n\nLondon\n\n"
-                      " THE CHANCELLOR said that the cuts would have to be announced next month.\n\n"
-                      " THE COMMONWEALTH SECRETARY said that the Commonwealth must be consulted first.\n",
-                      encoding="utf-8")
-    ext = extract(read_path(record)[0])
+    doc = dfat(tmp_path, "RECORD OF MEETING BETWEEN JENKINS, HEALEY AND THOMSON",
+               "London\n\n THE CHANCELLOR said that the cuts would have to be announced next month.\n\n"
+               " THE COMMONWEALTH SECRETARY said that the Commonwealth must be consulted first.", date=date, num=997)
+    ext = extract(doc)
     first = ext.turns[0].speaker if ext.turns else None
-    resolved = ext.coref.get(first) if first is not None else None
-    assert (ext.mentions[resolved].surface if resolved is not None else None) == chancellor
+    assert (resolved_speakers(ext)[0] if first is not None and first in ext.coref else "?") == chancellor
 
 
 def test_an_office_that_opens_with_a_courtesy_word_is_no_name() -> None:

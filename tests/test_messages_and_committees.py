@@ -4,9 +4,12 @@ these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.extract import extract
 from graph.types import Extraction
 from tests.test_extract_rules import people, plain
+from tests.test_meeting_records import dfat
 
 
 def asks(ext: Extraction) -> list[tuple[str, str]]:
@@ -44,17 +47,12 @@ def test_a_letters_cleft_sentence_is_its_writers_ask() -> None:
     assert asks(ext) == [("Harriman", "reconsider the decision to close the consulate")], asks(ext)
 
 
-def test_an_order_to_ones_own_staff_is_no_request(tmp_path) -> None:
-    from graph.read import read_path
-
-    record = tmp_path / "995-cablegram-holloway-to-foreign-affairs.md"
-    record.write_text("---\ndoc_date: '1971-06-08'\ndoc_num: 995\ntitle: CABLEGRAM, HOLLOWAY TO FOREIGN AFFAIRS\n"
-                      "vol_id: 27\n---\n\nParis, 8 June 1971\n\nI called on Mr Dupont-Aignan this morning. "
-                      "Mr Pascal was present.\n\n"
-                      "2. At this point, Mr Dupont-Aignan asked his Chef de Cabinet, who was also present, to comment, "
-                      "saying that he himself was ignorant of the subject.\n\n[NAA: A1838, 1/2/3]\n", encoding="utf-8")
-    ext = extract(read_path(record)[0])
-    assert asks(ext) == [], asks(ext)
+def test_an_order_to_ones_own_staff_is_no_request(tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "CABLEGRAM, HOLLOWAY TO FOREIGN AFFAIRS",
+               "Paris, 8 June 1971\n\nI called on Mr Dupont-Aignan this morning. Mr Pascal was present.\n\n"
+               "2. At this point, Mr Dupont-Aignan asked his Chef de Cabinet, who was also present, to comment, "
+               "saying that he himself was ignorant of the subject.\n\n[NAA: A1838, 1/2/3]", date="1971-06-08", num=995)
+    assert asks(extract(doc)) == [], asks(extract(doc))
 
 
 def test_the_chair_is_no_person_before_an_office_in_apposition() -> None:
