@@ -81,3 +81,12 @@ def test_asking_to_see_someone_is_an_ask_for_a_meeting() -> None:
     ext = extract(plain("RECORD OF CONVERSATION\n\nMr Okonkwo said he had asked to see me today about the "
                         "tariff."))
     assert any(who == "Okonkwo" and item.startswith("see me") for who, item in asks(ext)), asks(ext)
+
+
+def test_insisting_that_something_be_done_is_an_ask_and_two_who_insist_are_led_by_the_first() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr Pell told me he had met Okonkwo twice.\n\nPell and Dupont "
+                        "stressed that Okonkwo's confidence should be respected."))
+    assert asks(ext) == [("Pell", "Okonkwo's confidence should be respected")], asks(ext)
+    assert {"Pell", "Dupont"} <= {ext.mentions[i].surface for i in ext.attendees}
+    view = extract(plain("RECORD OF CONVERSATION\n\nMr Pell stressed that it was important to keep in touch."))
+    assert asks(view) == [], asks(view)  # a view, no obligation put to anyone

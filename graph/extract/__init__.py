@@ -294,6 +294,7 @@ def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
     if re.match(r"(?i)letter\b", ext.document.doc_type or ""):
         return []  # a letter is no meeting: only a Present list or a presence sentence says who met
     speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None and _speaks_here(ext, s.speaker)})
+    speakers = sorted({*speakers, *(i for s in speakers if (i := _co_speaker(ext, s)) is not None)})
     writer = _last_word(ext.mentions[ext.writer].surface) if ext.writer is not None else None
     if writer is not None and all(_last_word(ext.mentions[i].surface) == writer for i in speakers):
         return []  # the writer alone ("I hope ...") is no conversation
@@ -304,6 +305,16 @@ def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
             r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
         speakers.append(ext.writer)  # the "I" only: a co-signer (Kohler under Harriman's telegram) may be absent
     return speakers
+
+
+def _co_speaker(ext: Extraction, index: int) -> int | None:
+    """The second of two people who speak as one ("Brown and McConaughy stressed"; the first is the speaker)."""
+    after = re.match(r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?", ext.document.text[ext.mentions[index].span.end :])
+    if not after:
+        return None
+    start = ext.mentions[index].span.end + after.end()
+    found = [i for i, m in ext.mentions_between(start, start + 40) if m.kind is Kind.PERSON and m.span.start == start]
+    return found[0] if found else None
 
 
 def _add_credits(ext: Extraction) -> None:

@@ -55,7 +55,19 @@ def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
                 rf"(?:’s|'s)?(?:\s*,[^,]{{0,60}},)?\s+(?:had\s+|has\s+)?(?:also\s+|then\s+|further\s+)?{speech}\b",
                 text[mention.span.end : mention.span.end + 80]):  # the verb may open the cue: "Chou had told him to"
             found = index
-    return found
+    return lead_of(ext, found)
+
+
+def lead_of(ext: Extraction, index: int | None) -> int | None:
+    """The first of two people named as one subject ("Brown and McConaughy stressed"): the one who leads."""
+    if index is None:
+        return None
+    earlier = [(i, m) for i, m in ext.mentions_between(max(0, ext.mentions[index].span.start - 60),
+                                                       ext.mentions[index].span.start) if m.kind is Kind.PERSON]
+    if earlier and re.fullmatch(r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?",
+                                ext.document.text[earlier[-1][1].span.end : ext.mentions[index].span.start]):
+        return earlier[-1][0]
+    return index
 
 
 def reporter(ext: Extraction, speaker: int | None, sentence: Span, cue: tuple[int, int]) -> int | None:

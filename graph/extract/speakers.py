@@ -140,10 +140,12 @@ _HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|ans
 _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
 
 
-# Between a speaker and the verb: an apposition, adverbs, and an opening ("Ostrander began, as instructed,
-# by pleading for ...").
+# Between a speaker and the verb: an apposition, a second speaker (``_AND_ANOTHER``), adverbs, and an
+# opening ("Ostrander began, as instructed, by pleading for ...").
 _THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
-_LEAD_IN = (r"(?:’s|'s)?(?:\s*,[^,]{0,100},)?,?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
+_AND_ANOTHER = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?[A-Z][\w'’-]+"  # "Brown and McConaughy stressed": Brown leads
+_LEAD_IN = (rf"(?:’s|'s)?(?:\s*,[^,]{{0,100}},)?(?:{_AND_ANOTHER})?"
+            r",?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
             r"once\s+more|\w+ly)\s+)*"
             r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
 
