@@ -20,12 +20,12 @@ import re
 from graph.extract.facts import find_requests
 from graph.extract.institutions import find_institutions
 from graph.extract.lexicon import lexicon
-from graph.extract.offices import authority_offices, office_keys, office_label, sole_holder
+from graph.extract.offices import known_holder, office_label
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_roles, record_year, silent_parties
 from graph.extract.sentences import sentences
-from graph.extract.speakers import Spoken, scopes, surname, writer_met
+from graph.extract.speakers import Spoken, partner_of, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
 from graph.patterns import compiled
@@ -147,41 +147,13 @@ def _office_holder(ext: Extraction, label: Span, labels: list[Label], people: Pe
     if len(left) > 1 and people is not None:
         offices = [o for o in (office_label(o.name.of(text)) for o in labels) if o]
         named = {key: ext.mentions[min(i for i, k in surname.items() if k == key)].surface for key in left}
-        left = _known_holder(office_label(label.of(text)) or "", offices, named, people, year=record_year(ext))
+        left = known_holder(office_label(label.of(text)) or "", offices, named, people, year=record_year(ext))
     if len(left) != 1:
         return None
     holder = min(i for i, key in surname.items() if key in left)
     role = ext.add_mention(Mention(label, Kind.PERSON, label.of(text), source="role"))
     ext.coref[role] = holder
     return role
-
-
-def _known_holder(mine: str, offices: list[str], named: dict[str, str], people: PeopleAuthority, *,
-                  year: int | None = None) -> set[str]:
-    """Which of the parties ``named`` (surname key -> name as written) holds office ``mine``, where every
-    label is an office ("The Prime Minister", "THE FOREIGN SECRETARY"): offices go one by one, in the
-    order the labels come, to the one party still unplaced whom the people authority knows in it (in
-    the record's ``year``, where the authority dates it), so that a surname shared by others in the
-    authority is settled by the offices already placed; else the parties left once the others are placed."""
-    held = {key: authority_offices(people, name, year=year) for key, name in named.items()}
-    placed: dict[str, str] = {}
-    while True:
-        free = {party: known for party, known in held.items() if party not in placed.values()}
-        found = next(((office, holder) for office in dict.fromkeys([*offices, mine]) if office not in placed
-                      and (holder := _holder(office, free)) is not None), None)
-        if found is None:
-            break
-        placed[found[0]] = found[1]
-    return {placed[mine]} if mine in placed else set(named) - set(placed.values())
-
-
-def _holder(office: str, held: dict[str, set[str]]) -> str | None:
-    """The one party known in the office, by its finest key anyone is known by ("foreign minister"
-    before "minister")."""
-    for key in office_keys(office):
-        if any(key in offices for offices in held.values()):
-            return sole_holder(key, held)
-    return None
 
 
 def _last_word(name: str) -> str:
@@ -294,7 +266,7 @@ def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
     if re.match(r"(?i)letter\b", ext.document.doc_type or ""):
         return []  # a letter is no meeting: only a Present list or a presence sentence says who met
     speakers = sorted({s.speaker for s, _ in spoken if s.speaker is not None and _speaks_here(ext, s.speaker)})
-    speakers = sorted({*speakers, *(i for s in speakers if (i := _co_speaker(ext, s)) is not None)})
+    speakers = sorted({*speakers, *(i for s in speakers if (i := partner_of(ext, s)) is not None)})
     writer = _last_word(ext.mentions[ext.writer].surface) if ext.writer is not None else None
     if writer is not None and all(_last_word(ext.mentions[i].surface) == writer for i in speakers):
         return []  # the writer alone ("I hope ...") is no conversation
@@ -305,16 +277,6 @@ def _reported_speakers(ext: Extraction, spoken: Spoken) -> list[int]:
             r"\bI\s+(?:told|said|asked|replied|informed|stressed|pointed out|called on)\b", text):
         speakers.append(ext.writer)  # the "I" only: a co-signer (Kohler under Harriman's telegram) may be absent
     return speakers
-
-
-def _co_speaker(ext: Extraction, index: int) -> int | None:
-    """The second of two people who speak as one ("Brown and McConaughy stressed"; the first is the speaker)."""
-    after = re.match(r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?", ext.document.text[ext.mentions[index].span.end :])
-    if not after:
-        return None
-    start = ext.mentions[index].span.end + after.end()
-    found = [i for i, m in ext.mentions_between(start, start + 40) if m.kind is Kind.PERSON and m.span.start == start]
-    return found[0] if found else None
 
 
 def _add_credits(ext: Extraction) -> None:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
-from graph.extract.speakers import mentions_in, surname
+from graph.extract.speakers import lead_of, mentions_in, surname
 from graph.patterns import compiled
 from graph.types import Extraction, Kind, Span
 
@@ -56,18 +56,6 @@ def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
                 text[mention.span.end : mention.span.end + 80]):  # the verb may open the cue: "Chou had told him to"
             found = index
     return lead_of(ext, found)
-
-
-def lead_of(ext: Extraction, index: int | None) -> int | None:
-    """The first of two people named as one subject ("Brown and McConaughy stressed"): the one who leads."""
-    if index is None:
-        return None
-    earlier = [(i, m) for i, m in ext.mentions_between(max(0, ext.mentions[index].span.start - 60),
-                                                       ext.mentions[index].span.start) if m.kind is Kind.PERSON]
-    if earlier and re.fullmatch(r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?",
-                                ext.document.text[earlier[-1][1].span.end : ext.mentions[index].span.start]):
-        return earlier[-1][0]
-    return index
 
 
 def reporter(ext: Extraction, speaker: int | None, sentence: Span, cue: tuple[int, int]) -> int | None:
@@ -140,23 +128,20 @@ def granted(ext: Extraction, cue: tuple[int, int]) -> int | None:
 # meet ...", "a message from Abu Bakar of Nigeria had recently arrived urging him to ...".
 _SENT = re.compile(r"\b(?:message|letter|note|telegram|cable|petitions?|appeal|communication|approach(?:es)?)\b"
                    r"[^.;]{0,60}?\bfrom\s+(?P<who>[^.;]{1,100}?)[,\s]*$", re.I)
-_PARTICIPLE = re.compile(r"(?:asking|requesting|urging|inviting|begging|seeking|proposing|suggesting|pressing)\b",
-                         re.I)
+PARTICIPLE = re.compile(r"\b(?:asking|requesting|urging|inviting|begging|seeking|proposing|suggesting|pressing)\b",
+                        re.I)
 
 
 def sender(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """The sender of a message that asks, written as a participle after it: the last person named after
     "from", else the first country or body there."""
     text = ext.document.text
-    if not _PARTICIPLE.match(text, cue[0], cue[1]):
+    if not PARTICIPLE.match(text, cue[0], cue[1]):
         return None
     found = _SENT.search(text, max(sentence.start, cue[0] - 200), cue[0])
     if not found:
         return None
-    where = Span(found.start("who"), cue[0])
-    people = mentions_in(ext, where, (Kind.PERSON,))
-    sides = mentions_in(ext, where, (Kind.COUNTRY, Kind.ORGANIZATION))
-    return people[-1][0] if people else sides[0][0] if sides else None
+    return _person_else_side(ext, Span(found.start("who"), cue[0]), last=True)
 
 
 _PASSIVE = re.compile(r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:asked|requested|invited|urged|pressed|begged)\b",
@@ -181,10 +166,14 @@ def passive_agent(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int 
     start = inside.end() if inside else earlier[-1].end() if earlier else None
     if start is None:
         return None
-    where = Span(start, cue[1] if inside else cue[0])
+    return _person_else_side(ext, Span(start, cue[1] if inside else cue[0]), last=False)
+
+
+def _person_else_side(ext: Extraction, where: Span, *, last: bool) -> int | None:
+    """The person named in ``where`` (the last or the first), else the first country or body there."""
     people = mentions_in(ext, where, (Kind.PERSON,))
     sides = mentions_in(ext, where, (Kind.COUNTRY, Kind.ORGANIZATION))
-    return people[0][0] if people else sides[0][0] if sides else None
+    return people[-1 if last else 0][0] if people else sides[0][0] if sides else None
 
 
 def first_found(*indices: int | None) -> int | None:

@@ -62,6 +62,34 @@ def _portfolio_regex() -> re.Pattern[str]:
                       rf"(?:the[ \t]+)?(?P<form2>{forms})\b)", re.I)
 
 
+def known_holder(mine: str, offices: list[str], named: dict[str, str], people: PeopleAuthority, *,
+                  year: int | None = None) -> set[str]:
+    """Which of the parties ``named`` (surname key -> name as written) holds office ``mine``, where every
+    label is an office ("The Prime Minister", "THE FOREIGN SECRETARY"): offices go one by one, in the
+    order the labels come, to the one party still unplaced whom the people authority knows in it (in
+    the record's ``year``, where the authority dates it), so that a surname shared by others in the
+    authority is settled by the offices already placed; else the parties left once the others are placed."""
+    held = {key: authority_offices(people, name, year=year) for key, name in named.items()}
+    placed: dict[str, str] = {}
+    while True:
+        free = {party: known for party, known in held.items() if party not in placed.values()}
+        found = next(((office, holder) for office in dict.fromkeys([*offices, mine]) if office not in placed
+                      and (holder := _holder(office, free)) is not None), None)
+        if found is None:
+            break
+        placed[found[0]] = found[1]
+    return {placed[mine]} if mine in placed else set(named) - set(placed.values())
+
+
+def _holder(office: str, held: dict[str, set[str]]) -> str | None:
+    """The one party known in the office, by its finest key anyone is known by ("foreign minister"
+    before "minister")."""
+    for key in office_keys(office):
+        if any(key in offices for offices in held.values()):
+            return sole_holder(key, held)
+    return None
+
+
 def sole_holder(office: str, held: dict[str, set[str]]) -> str | None:
     """The one party whose known offices (``held``: party -> office keys) include ``office``, if only one."""
     parties = [key for key, offices in held.items() if office in offices]

@@ -30,15 +30,18 @@ from graph.extract.word_shape import (
     INITIALS,
     LOWER,
     NAME,
-    NAME_SPACE,
     PARTICLE,
     UPPER,
     WORD,
     covers,
     in_title_case,
+    inverted_forenames,
     sentence_start,
     shouted,
     titled,
+)
+from graph.extract.word_shape import (
+    NAME_SPACE as _SP,
 )
 from graph.patterns import compiled
 from graph.resolve.gazetteer import Gazetteer
@@ -46,15 +49,11 @@ from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Kind, Mention, Span, SpanIndex
 
-_SP = NAME_SPACE
-
 _NAME_RE = re.compile(NAME)
 _BARE_INITIAL = re.compile(rf"[{UPPER}]{_SP}(?=[{UPPER}][{LOWER}])")
 _WORD_RE = re.compile(rf"\b(?:{WORD})\b")
 _MID_SENTENCE = re.compile(r"[a-z,;][ \t]+$")  # not "‘Well,", "4 Light"
 _NOT_A_SUBJECT = re.compile(r"\b(?:[Tt]he|in|at|near|of)\s+$")
-_SURNAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+$")  # "Kuchma, Leonid Danylovych;": forenames of an inverted name
-_LIST_END = re.compile(r"[ \t]*(?:[;\"\]\n]|$)")
 
 
 def find_people(doc: Document, blocked: list[Span], people: PeopleAuthority) -> list[Mention]:
@@ -247,7 +246,7 @@ class _Finder(Coordination):
         for match in pair.finditer(self.text):
             given, surname = match.group(1), match.group(2)
             if re.search(r"[A-Z][\w'’.-]*[ \t]+$", self.text[max(0, match.start() - 30) : match.start()]) or \
-                    _inverted_forenames(self.text, Span(match.start(), match.end())):
+                    inverted_forenames(self.text, Span(match.start(), match.end())):
                 continue  # the end of a longer run ("Lim Kim San") or forenames ("Kuchma, Leonid Danylovych;")
             if given not in forenames or written_lower(self.text, given) or common_word(self.text, surname) or any(
                     self.lex.no_name_alone(w) or Gazetteer.default().find(w) for w in (given, surname)):
@@ -356,7 +355,7 @@ class _Finder(Coordination):
         word = span.of(self.text)
         before = self.text[max(0, span.start - 30) : span.start]
         if len(word) < 4 or self.lex.no_name_alone(word) or not _MID_SENTENCE.search(before) \
-                or _NOT_A_SUBJECT.search(before) or _inverted_forenames(self.text, span):
+                or _NOT_A_SUBJECT.search(before) or inverted_forenames(self.text, span):
             return False
         return (len(self.people.with_surname(word)) == 1 and not common_word(self.text, word)
                 and not Gazetteer.default().find(word))
@@ -376,11 +375,6 @@ class _Finder(Coordination):
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
 _ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
-
-
-def _inverted_forenames(text: str, span: Span) -> bool:
-    """Forenames of a name written surname first in a list: "Kohl, Helmut; Kuchma, Leonid Danylovych"."""
-    return bool(_SURNAME_BEFORE.search(text, max(0, span.start - 30), span.start) and _LIST_END.match(text, span.end))
 
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, int]]:

@@ -143,7 +143,8 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 # Between a speaker and the verb: an apposition, a second speaker (``_AND_ANOTHER``), adverbs, and an
 # opening ("Ostrander began, as instructed, by pleading for ...").
 _THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
-_AND_ANOTHER = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?[A-Z][\w'’-]+"  # "Brown and McConaughy stressed": Brown leads
+_AND = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?"  # "Brown and McConaughy stressed": Brown leads
+_AND_ANOTHER = rf"{_AND}[A-Z][\w'’-]+"
 _LEAD_IN = (rf"(?:’s|'s)?(?:\s*,[^,]{{0,100}},)?(?:{_AND_ANOTHER})?"
             r",?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
             r"once\s+more|\w+ly)\s+)*"
@@ -162,6 +163,27 @@ def _reported_speaker(ext: Extraction, sentence: Span) -> int | None:
             rf"(?:\W*\w+\W+){{0,3}}?I\s+(?:also\s+|then\s+)?{speech}\b", text[sentence.start : sentence.end])):
         return ext.writer  # "I asked him to study the figures", "However, I again stressed ...": the writer speaks
     return None
+
+
+def lead_of(ext: Extraction, index: int | None) -> int | None:
+    """The first of two people named as one subject ("Brown and McConaughy stressed"): the one who leads."""
+    if index is None:
+        return None
+    start = ext.mentions[index].span.start
+    earlier = [(i, m) for i, m in ext.mentions_between(max(0, start - 60), start) if m.kind is Kind.PERSON]
+    if earlier and re.fullmatch(_AND, ext.document.text[earlier[-1][1].span.end : start]):
+        return earlier[-1][0]
+    return index
+
+
+def partner_of(ext: Extraction, index: int) -> int | None:
+    """The second of two people named as one subject (``lead_of`` gives the first)."""
+    after = re.match(_AND, ext.document.text[ext.mentions[index].span.end :])
+    if not after:
+        return None
+    start = ext.mentions[index].span.end + after.end()
+    found = [i for i, m in ext.mentions_between(start, start + 40) if m.kind is Kind.PERSON and m.span.start == start]
+    return found[0] if found else None
 
 
 def mentions_in(ext: Extraction, span: Span, kinds: tuple[Kind, ...]) -> list[tuple[int, Mention]]:

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from graph.extract.askers import first_found, sender
+from graph.extract.askers import PARTICIPLE, first_found, sender
 from graph.extract.lexicon import lexicon
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes
 from graph.patterns import compiled
@@ -145,11 +145,8 @@ _WISH = re.compile(r"\s+(?:(?:also|still|clearly|evidently|obviously|now|then)\s
 def _sent_by(ext: Extraction, sentence: Span, place: int) -> int | None:
     """The sender of a message that asks for the place: "a message from the Indonesian Ambassador, Diah,
     asking him to agree to meet Sukarno and Macapagal in Bangkok" (``askers.sender``)."""
-    asking = [m for m in _ASKING.finditer(ext.document.text, sentence.start, place)]
+    asking = list(PARTICIPLE.finditer(ext.document.text, sentence.start, place))
     return sender(ext, sentence, (asking[-1].start(), asking[-1].end())) if asking else None
-
-
-_ASKING = re.compile(r"\b(?:asking|requesting|urging|inviting|proposing|suggesting)\b", re.I)
 
 
 def _wisher(ext: Extraction, sentence: Span, place: int) -> int | None:

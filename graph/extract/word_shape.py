@@ -63,3 +63,13 @@ def covers(span: Span, other: Span) -> bool:
 def sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos]
     return pos == 0 or bool(re.search(r"(?:[.!?:]\s+|\n\s*)$", before)) or before.strip() == ""
+
+
+_SURNAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]+$")
+_LIST_END = re.compile(r"[ \t]*(?:[;\"\]\n]|$)")
+
+
+def inverted_forenames(text: str, span: Span) -> bool:
+    """Forenames of a name written surname first in a list: "Kohl, Helmut; Kuchma, Leonid Danylovych" (from
+    the forenames, where ``inverted`` looks from the surname)."""
+    return bool(_SURNAME_BEFORE.search(text, max(0, span.start - 30), span.start) and _LIST_END.match(text, span.end))
