@@ -161,7 +161,7 @@ PK|pakistan|Pakistan|West Pakistan;Islamic Republic of Pakistan|Pakistani;Pakist
 PW|palau|Palau||Palauan||
 PS|palestine|Palestine|State of Palestine;Palestinian territories|Palestinian;Palestinians||
 PA|panama|Panama||Panamanian;Panamanians|Q804|
-PG|papua_new_guinea|Papua New Guinea|PNG;Territory of Papua and New Guinea|Papua New Guinean;Papua New Guineans|Q691|
+PG|papua_new_guinea|Papua New Guinea|PNG;Territory of Papua and New Guinea;Papua and New Guinea;Papua/New Guinea;Papua-New Guinea;Australian New Guinea;Territory of New Guinea|Papua New Guinean;Papua New Guineans|Q691|
 PY|paraguay|Paraguay||Paraguayan;Paraguayans|Q733|
 PE|peru|Peru||Peruvian;Peruvians|Q419|
 PH|philippines|Philippines|the Philippines;Philippine Islands;Republic of the Philippines|Filipino;Filipinos;Philippine|Q928|
@@ -252,8 +252,6 @@ rhodesia|Rhodesia|Southern Rhodesia;Republic of Rhodesia;Zimbabwe Rhodesia|Rhode
 rhodesia_and_nyasaland|Federation of Rhodesia and Nyasaland|Central African Federation|||
 south_yemen|South Yemen|People's Democratic Republic of Yemen;PDRY;Democratic Yemen;Aden Protectorate;Federation of South Arabia|South Yemeni;South Yemenis||YDYE
 sikkim|Sikkim|Kingdom of Sikkim|Sikkimese||SKIN
-north_borneo|North Borneo|British North Borneo|||
-sarawak_colony|Crown Colony of Sarawak||||
 serbia_and_montenegro|Serbia and Montenegro|Federal Republic of Yugoslavia;FRY|||CSXX
 """
 # ISO codes: current ones from pycountry; the ISO 3166-3 column above for historical states.
@@ -268,6 +266,27 @@ EAST_GERMAN_ADMIN1 = {"11", "12", "13", "14", "15"}  # GeoNames DE admin1: the f
 NOT_AMBIGUOUS_SKIP = {"AQ", "BV", "HM", "UM", "TF", "IO"}  # territories without a useful text form
 # Dependencies of 1945-1991 whose name is the name of their city: places of the sovereign, not countries.
 PERIOD_DEPENDENCIES = {"HK": "united_kingdom", "MO": "portugal"}
+
+# Colonies and trust territories that became states after 1945: key -> the day they did. A record
+# dated before it names a territory, not a country ("Singapore" in 1963 is a place; in 1966 a
+# country). States that were sovereign, or being founded, through the period are left out (India,
+# Indonesia, Malaysia as it was formed), as are the Soviet republics (PERIOD_COUNTRY handles them).
+SOVEREIGN_FROM = {
+    "singapore": "1965-08-09", "malaya": "1957-08-31", "brunei": "1984-01-01", "papua_new_guinea": "1975-09-16",
+    "east_timor": "2002-05-20", "fiji": "1970-10-10", "samoa": "1962-01-01", "nauru": "1968-01-31",
+    "tonga": "1970-06-04", "solomon_islands": "1978-07-07", "vanuatu": "1980-07-30", "kiribati": "1979-07-12",
+    "tuvalu": "1978-10-01", "cyprus": "1960-08-16", "malta": "1964-09-21", "kuwait": "1961-06-19",
+    "bahrain": "1971-08-15", "qatar": "1971-09-03", "united_arab_emirates": "1971-12-02", "maldives": "1965-07-26",
+    "bangladesh": "1971-03-26", "ghana": "1957-03-06", "nigeria": "1960-10-01", "kenya": "1963-12-12",
+    "uganda": "1962-10-09", "tanzania": "1961-12-09", "zambia": "1964-10-24", "malawi": "1964-07-06",
+    "botswana": "1966-09-30", "lesotho": "1966-10-04", "eswatini": "1968-09-06", "mauritius": "1968-03-12",
+    "seychelles": "1976-06-29", "sierra_leone": "1961-04-27", "gambia": "1965-02-18", "zimbabwe": "1980-04-18",
+    "namibia": "1990-03-21", "angola": "1975-11-11", "mozambique": "1975-06-25", "guinea_bissau": "1973-09-24",
+    "cape_verde": "1975-07-05", "sao_tome_and_principe": "1975-07-12", "algeria": "1962-07-05",
+    "jamaica": "1962-08-06", "trinidad_and_tobago": "1962-08-31", "guyana": "1966-05-26", "barbados": "1966-11-30",
+    "bahamas": "1973-07-10", "belize": "1981-09-21", "suriname": "1975-11-25", "djibouti": "1977-06-27",
+    "comoros": "1975-07-06", "eritrea": "1993-05-24", "south_sudan": "2011-07-09",
+}
 
 # Cities named as capitals in ISO/GeoNames whose text forms need context (common words, names).
 CONTEXT_PLACES = {
@@ -602,8 +621,8 @@ kurile_islands|Kuril Islands|island|ussr|Kurile Islands;Kuriles;Kurils;Northern 
 sakhalin|Sakhalin|island|ussr||
 okinawa_island|Ryukyu Islands|island|japan|Ryukyus;Ryukyu|
 borneo|Borneo|island|||
-sabah|Sabah|region|malaysia|North Borneo|
-sarawak|Sarawak|region|malaysia||
+sabah|Sabah|region|malaysia|North Borneo;British North Borneo;Colony of North Borneo|
+sarawak|Sarawak|region|malaysia|Crown Colony of Sarawak|
 kalimantan|Kalimantan|region|indonesia|Indonesian Borneo|
 west_irian|West New Guinea|region|indonesia|West Irian;Irian Barat;Irian Jaya;Netherlands New Guinea;Dutch New Guinea;West Papua|
 new_guinea|New Guinea|island|||
@@ -612,6 +631,7 @@ sumatra|Sumatra|island|indonesia||
 java|Java|island|indonesia||
 bali|Bali|island|indonesia||
 mindanao|Mindanao|island|philippines||
+sulu|Sulu|region|philippines|Sulu Archipelago;Sulu Islands|
 tasmania|Tasmania|region|australia||
 northern_territory|Northern Territory|region|australia||
 queensland|Queensland|region|australia||
@@ -776,6 +796,8 @@ def build_countries() -> list[dict[str, Any]]:
             entry["wikidata"] = qid
         if flags:
             entry["flags"] = flags.split(",")
+        if key in SOVEREIGN_FROM:
+            entry["sovereign_from"] = SOVEREIGN_FROM[key]
         out.append(entry)
     for row in HISTORICAL.strip().splitlines():
         key, name, aliases, demonyms, qid, iso = (row.split("|") + [""] * 6)[:6]
@@ -790,7 +812,11 @@ def build_countries() -> list[dict[str, Any]]:
             entry["wikidata"] = qid
         if key == "korea":
             entry["historical"] = False
+        if key in SOVEREIGN_FROM:
+            entry["sovereign_from"] = SOVEREIGN_FROM[key]
         out.append(entry)
+    missing = set(SOVEREIGN_FROM) - {e["key"] for e in out}
+    assert not missing, f"SOVEREIGN_FROM keys without an entry: {sorted(missing)}"
     return sorted(out, key=lambda e: e["key"])
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.facts import find_requests
-from graph.extract.institutions import find_institutions
+from graph.extract.institutions import find_institutions, opens_longer_name
 from graph.extract.lexicon import lexicon
 from graph.extract.offices import known_holder, office_label
 from graph.extract.people import find_people
@@ -69,7 +69,8 @@ def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
     text = ext.document.text
     place = ext.document.place
     named_things = _named_things(text)
-    matches = [m for m in gazetteer.find(text) if not any(s <= m.start and m.end <= e for s, e in named_things)]
+    matches = [m for m in gazetteer.find(text)
+               if not any(s <= m.start and m.end <= e for s, e in named_things) and not opens_longer_name(text, m)]
     plain = {(m.start, m.end) for m in matches
              if m.entry.kind in (Kind.PLACE, Kind.COUNTRY) and "require_context" not in (m.flags | m.entry.flags)}
     for n, match in enumerate(matches):

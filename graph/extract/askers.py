@@ -77,7 +77,8 @@ def possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
 
 def side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
-    Government has requested that ...", "the Chinese had said they would welcome ..." (the mention right
+    Government has requested that ...", "the Chinese had said they would welcome ...", "talks with the
+    French, who had asked that ..." (the mention right
     before the cue, with only auxiliaries, or a verb of saying and "they", between)."""
     before = ext.document.text[sentence.start : cue[0]]
     found = ext.mentions_between(sentence.start, cue[0])
@@ -108,7 +109,7 @@ _ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek
 def _side_tail() -> re.Pattern[str]:
     aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
     speech = lexicon().alternation(lexicon().speech_verbs)
-    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{aux}"
+    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?(?:,?\s+who)?{aux}"
                       rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
 
 

@@ -266,6 +266,8 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
         return ""
     head = _clean(head_text)
     content = [w for w in re.findall(r"[A-Za-z]{3,}|\d{3,}", head) if w.lower() not in lexicon().function_words]
+    if len(content) == 1 and content[0].lower() in lexicon().whole_asks:
+        return head  # "sought our views"
     return head if len(content) >= 2 else ""  # not "make this": a verb and a pronoun name nothing; "Agenda 2000"
 
 

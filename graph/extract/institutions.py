@@ -13,7 +13,7 @@ from functools import lru_cache
 from graph.extract.lexicon import lexicon
 from graph.extract.people_cues import common_word
 from graph.patterns import compiled
-from graph.resolve.gazetteer import Entry, Gazetteer
+from graph.resolve.gazetteer import Entry, Gazetteer, Match
 from graph.types import Extraction, Kind, Mention, Span
 
 PREFIX = "institution:"
@@ -197,6 +197,21 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
         if span.of(text) not in lexicon().not_units and not any(span.overlaps(t) for t in taken):
             found.append(_unit(text, span, taken))
     return found
+
+
+def opens_longer_name(text: str, match: Match) -> bool:
+    """Is the one-word organisation name ``match`` the first word of a longer name: a body's
+    ("Commonwealth Parliamentary Association", "Politburo Standing Committee", "Commonwealth Bureau of
+    Meteorology": ``find_units`` and ``find_bodies_of`` take those) or an event's ("the Commonwealth
+    Prime Ministers' Conference" is a meeting, not a mention of the Commonwealth)?"""
+    if match.entry.kind is not Kind.ORGANIZATION or not match.surface.isalpha() or match.surface.isupper():
+        return False
+    heads = lexicon().alternation((*lexicon().sub_units, *lexicon().bodies_of, *_EVENTS))
+    follows = compiled(rf"[ \t]+(?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{heads})\b(?![ \t]*(?:\d|[IVX]+\b))")
+    return follows.match(text, match.end) is not None
+
+
+_EVENTS = ("Conference", "Meeting", "Summit")
 
 
 def _owner(text: str, word: str) -> bool:

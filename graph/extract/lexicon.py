@@ -54,6 +54,7 @@ class Lexicon:
     not_mentions: tuple[str, ...] = ()
     portfolios: tuple[tuple[str, str], ...] = ()  # (a way of writing it, the portfolio's key)
     junior_ranks: tuple[str, ...] = ()
+    whole_asks: frozenset[str] = frozenset()  # lower case
 
     @cached_property
     def one_word_titles(self) -> frozenset[str]:
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
             portfolios=tuple(sorted((str(form), str(key)) for key, forms in (data.get("portfolios") or {}).items()
                                     for form in forms)),
             junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
+            whole_asks=frozenset(str(w).lower() for w in data.get("whole_asks", ())),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

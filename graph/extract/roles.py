@@ -13,6 +13,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.offices import authority_offices, office_key, sole_holder
 from graph.extract.sentences import sentences
 from graph.patterns import compiled
+from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Extraction, Kind, Mention, Span
 
@@ -99,7 +100,7 @@ def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = froz
     named = {_surname_key(m.surface) for _, m in persons if not any(m.span in p for p in parties)} | also_named
     silent: dict[str, int] = {}
     for i, m in persons:
-        if any(m.span in p for p in parties) and _surname_key(m.surface) not in named:
+        if any(m.span in p for p in parties) and not _family_keys(m.surface) & named:
             silent.setdefault(_surname_key(m.surface), i)
     return silent
 
@@ -107,6 +108,13 @@ def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = froz
 def _surname_key(name: str) -> str:
     words = name_key(name).split()
     return words[-1] if words else ""
+
+
+def _family_keys(name: str) -> set[str]:
+    """The words a person may be named by alone: the last, and the first of a name written family name
+    first ("Lee Kuan Yew" is "Mr. Lee")."""
+    words = name_key(name).split()
+    return {words[-1], *([words[0]] if len(words) > 1 and family_first(words[0]) else [])} if words else {""}
 
 
 def _silent_party_role(ext: Extraction, matches: list[re.Match[str]],

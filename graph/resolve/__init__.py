@@ -48,10 +48,11 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
 
 def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gazetteer) -> None:
     entry = gazetteer.get(mention.key)
-    entity_id = f"{_PATH[entry.kind]}/{entry.key}"
+    kind = Kind.PLACE if entry.territory_on(res.document.date) else entry.kind  # Singapore in 1963
+    entity_id = f"{_PATH[kind]}/{entry.key}"
     entity = res.entities.get(entity_id)
     if entity is None:
-        entity = Entity(id=entity_id, kind=entry.kind, name=entry.name, category=entry.category)
+        entity = Entity(id=entity_id, kind=kind, name=entry.name, category=entry.category)
         if entry.wikidata:
             entity.same_as.add(f"http://www.wikidata.org/entity/{entry.wikidata}")
         if entry.geonames:

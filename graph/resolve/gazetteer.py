@@ -63,11 +63,22 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     context_aliases: frozenset[str] = frozenset()
     pattern: str | None = None
+    sovereign_from: str | None = None  # ISO date a colony became a state (countries only)
 
     @property
     def id(self) -> str:
         """``kind:key``, the argument of :meth:`Gazetteer.get`."""
         return f"{self.kind.value}:{self.key}"
+
+    def territory_on(self, date: str | None) -> bool:
+        """Was this country a colony or trust territory (a place) on ``date``?
+
+        >>> Gazetteer.default().get("country:singapore").territory_on("1963-01-17")
+        True
+        >>> Gazetteer.default().get("country:singapore").territory_on("1966-04-19")
+        False
+        """
+        return bool(self.sovereign_from and date and date[:10] < self.sovereign_from)
 
 
 @dataclass(frozen=True)
@@ -193,6 +204,7 @@ def _entry_from(raw: dict[str, Any], kind: Kind) -> Entry:
         subkind=raw.get("kind"), historical=bool(raw.get("historical", False)),
         flags=frozenset(tup("flags")), demonyms=tup("demonyms"),
         context_aliases=frozenset(tup("context_aliases")), pattern=raw.get("pattern"),
+        sovereign_from=_str(raw.get("sovereign_from")),
     )
 
 
@@ -214,6 +226,7 @@ def _merge(old: Entry, new: Entry) -> Entry:
         historical=old.historical or new.historical, flags=old.flags | new.flags,
         demonyms=tuple(dict.fromkeys(old.demonyms + new.demonyms)),
         context_aliases=old.context_aliases | new.context_aliases, pattern=pick(old.pattern, new.pattern),
+        sovereign_from=pick(old.sovereign_from, new.sovereign_from),
     )
 
 

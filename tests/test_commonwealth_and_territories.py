@@ -1,0 +1,105 @@
+"""Which body "Commonwealth" names, a colony's status on the record's date, longer names that open with a
+body's name, and asks a conversation's writer or a third side makes. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.extract import extract
+from graph.pipeline import process
+from graph.types import Document, Kind
+from tests.test_extract_rules import plain
+from tests.test_institutions import org_names
+from tests.test_meeting_records import dfat
+from tests.test_messages_and_committees import asks
+
+
+def test_commonwealth_alone_is_the_commonwealth_of_nations_and_its_government_australias() -> None:
+    nations = org_names("Mr Pell said that other Commonwealth countries would object, and that the Commonwealth "
+                        "must be consulted first.")
+    assert "Commonwealth of Nations" in nations, nations
+    federal = org_names("The Commonwealth Government and the Commonwealth Parliament agreed.")
+    assert {"Australian Government", "Parliament of Australia"} <= federal, federal
+    assert "Commonwealth of Nations" not in federal, federal
+    office = org_names("Mr Pell called on the Commonwealth Secretary yesterday.")
+    assert "Commonwealth of Nations" not in office, office
+
+
+def test_a_body_or_meeting_whose_name_opens_with_a_bodys_one_word_name_is_not_that_body() -> None:
+    names = org_names("The Commonwealth Parliamentary Association wrote to the Commonwealth Bureau of Census, and "
+                      "the Policy Planning Group met before the Commonwealth Prime Ministers' Conference.")
+    assert {"Commonwealth Parliamentary Association", "Commonwealth Bureau of Census", "Policy Planning Group"} <= names
+    assert not names & {"Commonwealth of Nations", "Parliamentary Association"}, names
+
+
+def places_and_countries(doc: Document) -> dict[str, str]:
+    res = process(doc)
+    return {e.name: e.kind.value for e in res.entities.values() if e.kind in (Kind.PLACE, Kind.COUNTRY)}
+
+
+def test_a_colony_is_a_place_before_the_day_it_became_a_state_and_a_country_after(tmp_path: Path) -> None:
+    body = ("Kuala Lumpur, 3 March {year}\n\nThe Minister discussed Malaysia, Singapore, Papua and New Guinea and Fiji "
+            "with Mr Pell.\n\n[NAA: A1838, 1/2/3]")
+    before = places_and_countries(dfat(tmp_path, "CABLEGRAM TO CANBERRA", body.format(year=1963), date="1963-03-03",
+                                       num=991))
+    assert {name: before.get(name) for name in ("Singapore", "Papua New Guinea", "Fiji")} == {
+        "Singapore": "place", "Papua New Guinea": "place", "Fiji": "place"}, before
+    after = places_and_countries(dfat(tmp_path, "CABLEGRAM TO CANBERRA", body.format(year=1976), date="1976-03-03",
+                                      num=992))
+    assert {name: after.get(name) for name in ("Singapore", "Papua New Guinea", "Fiji")} == {
+        "Singapore": "country", "Papua New Guinea": "country", "Fiji": "country"}, after
+    assert before.get("Malaysia") == after.get("Malaysia") == "country"
+
+
+def test_a_crown_colony_never_a_state_is_a_place() -> None:
+    found = places_and_countries(plain("The Governor of North Borneo and the Crown Colony of Sarawak met."))
+    assert found.get("Sabah") == "place" and found.get("Sarawak") == "place", found
+
+
+def test_the_party_a_first_person_record_never_names_again_writes_it_even_with_a_family_first_name(
+        tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "Record of Conversation Between Pemberton and Tan Boon Keng",
+               "Canberra, 16 March 1965\n\nI opened the discussion by asking for Mr. Tan's views on the rubber "
+               "market. Mr. Tan said prices would fall. I said that we would watch them. I asked whether the "
+               "growers would be paid.\n\n[NAA: A1838, 1/2/3]", date="1965-03-16", num=993)
+    ext = extract(doc)
+    assert ext.writer is not None and ext.mentions[ext.writer].surface == "Pemberton"
+    assert ("Pemberton", "the rubber market") in asks(ext), asks(ext)
+
+
+def test_presenting_something_does_not_put_anyone_at_the_meeting(tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "RECORD OF CONVERSATION BETWEEN PEMBERTON AND OKONKWO",
+               "Lagos, 16 March 1965\n\nMr Okonkwo said the changes were small. He thought that Mr Halvorsen could "
+               "present them as a readjustment.\n\n[NAA: A1838, 1/2/3]", date="1965-03-16", num=994)
+    attendees = {extract(doc).mentions[i].surface for i in extract(doc).attendees}
+    assert "Halvorsen" not in attendees and "Okonkwo" in attendees, attendees
+
+
+def test_what_is_sought_of_the_other_side_is_an_ask_and_not_what_is_only_aimed_at() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr Okonkwo said Ruritania sought the restoration of the fishing "
+                        "rights. Mr Pell sought an indication of the quota. Mr Pell said that the United States had "
+                        "sought our views. Mr Okonkwo said he had sought a peaceful solution for years."))
+    items = [item for _, item in asks(ext)]
+    assert items == ["the restoration of the fishing rights", "an indication of the quota", "our views"], items
+
+
+def test_who_seeks_clarification_asks_even_after_another_is_reported() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nThe Secretary referred to President Okonkwo's recently expressed "
+                        "doubts over the federation. Mr. Pell sought clarification of how the claim was affected."))
+    assert asks(ext) == [("Pell", "clarification of how the claim was affected")], asks(ext)
+
+
+def test_a_side_named_before_who_asks_in_a_relative_clause() -> None:
+    ext = extract(plain("RECORD OF MEETING\n\nMr Pell said there would be a second round with the French who had "
+                        "particularly asked that the tariff statement should be amplified."))
+    [request] = ext.requests
+    assert request.on_behalf_of is not None and ext.mentions[request.on_behalf_of].surface == "French"
+
+
+def test_asking_to_come_and_talk_is_an_ask_for_a_meeting_not_an_ask_of_to_come() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr. Okonkwo asked to come to Lagos to talk to me about the "
+                        "tenders."))
+    assert [item for _, item in asks(ext)] == ["come to Lagos to talk to me about the tenders"], asks(ext)
+    garbled = extract(plain("RECORD OF CONVERSATION\n\nMr. Okonkwo has asked to read any reply to Mr. Pell and "
+                            "would wish to see it in draft."))
+    assert asks(garbled) == [], asks(garbled)  # "to read any reply" is no one asked
