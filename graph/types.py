@@ -180,6 +180,7 @@ class Extraction:
     reported_speech: bool = False  # turns come from "X said ..." sentences, not speaker labels
     writer: int | None = None  # mention index of who writes in the first person ("I met Kosygin")
     coref: dict[int, int] = field(default_factory=dict)  # role mention ("the Chancellor") -> the person's
+    partners: dict[int, int] = field(default_factory=dict)  # "the two Ministers" -> the second (coref: the first)
     attendees: list[int] = field(default_factory=list)  # mention indices
     requests: list[Request] = field(default_factory=list)
     proposals: list[VenueProposal] = field(default_factory=list)

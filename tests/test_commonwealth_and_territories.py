@@ -103,3 +103,43 @@ def test_asking_to_come_and_talk_is_an_ask_for_a_meeting_not_an_ask_of_to_come()
     garbled = extract(plain("RECORD OF CONVERSATION\n\nMr. Okonkwo has asked to read any reply to Mr. Pell and "
                             "would wish to see it in draft."))
     assert asks(garbled) == [], asks(garbled)  # "to read any reply" is no one asked
+
+
+def test_a_possessive_before_a_participle_is_no_speaker(tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "Record of Conversation Between Pemberton and Okonkwo",
+               "Lagos, 16 March 1965\n\nMr Okonkwo said the talks would go on. He referred to President Halvorsen’s "
+               "recently expressed doubts and to Mr Pell’s reported remarks.\n\n[NAA: A1838, 1/2/3]",
+               date="1965-03-16", num=996)
+    ext = extract(doc)
+    attendees = {ext.mentions[i].surface for i in ext.attendees}
+    assert "Okonkwo" in attendees and not attendees & {"Halvorsen", "Pell"}, attendees
+
+
+def test_the_two_ministers_are_the_pair_just_named_and_each_proposes_their_venue(tmp_path: Path) -> None:
+    doc = dfat(tmp_path, "DESPATCH, PEMBERTON TO OKONKWO",
+               "Lagos, 4 August 1970\n\n3. His Ministers of Trade and Defence, Messrs. Halvorsen and Pell, spoke "
+               "with one voice. After recalling the errors made at last year’s Tariff Conference in Accra, the two "
+               "Ministers urged me that the next tariff meeting should be held anywhere but in Accra. In fact they "
+               "expressed a strong preference for Nairobi, where the meeting would be easier to arrange.\n\n"
+               "[NAA: A1838, 1/2/3]", date="1970-08-04", num=997)
+    ext = extract(doc)
+    proposals = {(ext.mentions[ext.coref.get(v.proposer, v.proposer)].surface, ext.mentions[v.venue].surface,
+                  v.stance.value) for v in ext.proposals}
+    assert proposals == {("Halvorsen", "Accra", "rejected"), ("Pell", "Accra", "rejected"),
+                         ("Halvorsen", "Nairobi", "proposed"), ("Pell", "Nairobi", "proposed")}, proposals
+
+
+def test_the_two_ministers_after_a_longer_list_stand_for_no_one() -> None:
+    ext = extract(plain("Messrs. Halvorsen, Okonkwo and Pell spoke. The two Ministers urged that the talks be held "
+                        "in Accra."))
+    assert not ext.partners, [ext.mentions[i].surface for i in ext.partners]
+
+
+def test_a_countrys_named_request_is_on_behalf_of_its_government_where_the_record_names_it() -> None:
+    text = ("RECORD OF CONVERSATION\n\n{first}Mr Pell regretted our refusal of the Australian request that we keep "
+            "the base.")
+    named = extract(plain(text.format(first="The Australian Government wrote in May. ")))
+    [request] = named.requests
+    assert request.on_behalf_of is not None and named.mentions[request.on_behalf_of].surface == "Australian Government"
+    unnamed = extract(plain(text.format(first="")))
+    assert [r.on_behalf_of for r in unnamed.requests] == [None]

@@ -23,7 +23,7 @@ from graph.extract.lexicon import lexicon
 from graph.extract.offices import known_holder, office_label
 from graph.extract.people import find_people
 from graph.extract.possessives import find_possessives
-from graph.extract.roles import find_roles, record_year, silent_parties
+from graph.extract.roles import find_pairs, find_roles, record_year, silent_parties
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, partner_of, scopes, surname, writer_met
 from graph.extract.turns import Label, find_labels, turn_spans
@@ -50,6 +50,9 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
         ext.add_mention(mention)
     for role, person in find_roles(ext, people):
         ext.coref[ext.add_mention(role)] = person
+    for pair, first, second in find_pairs(ext):
+        index = ext.add_mention(pair)
+        ext.coref[index], ext.partners[index] = first, second
     _add_turns(ext, people)
     _add_credits(ext)
     spoken = list(scopes(ext))  # every sentence with who speaks it, shared by the components below

@@ -224,6 +224,19 @@ def named_side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | N
     return index
 
 
+def government_named(ext: Extraction, side: int) -> int | None:
+    """Where ``side`` is a country whose government the record names somewhere ("the Australian Government"),
+    the first mention of that government: "the Australian request" is the Australian Government's."""
+    from graph.extract.institutions import government_of  # not at the top: it imports resolve, which imports extract
+    from graph.resolve.gazetteer import Gazetteer
+
+    kind, _, key = ext.mentions[side].key.partition(":")
+    if kind != Kind.COUNTRY.value:
+        return None
+    government = government_of(Gazetteer.default(), key)
+    return next((i for i, m in enumerate(ext.mentions) if government and m.key == government), None)
+
+
 def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """Who asks at ``cue`` when the sentence says so itself (else None: the sentence's voice asks):
     the side that made an ask named as a noun ("the Australian request that"), the agent of an ask in the

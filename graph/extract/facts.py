@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, with_subject
-from graph.extract.askers import asker, is_named, is_passive, reporter, side
+from graph.extract.askers import asker, government_named, is_named, is_passive, reporter, side
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -53,6 +53,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
             end = cues[n + 1][0][0] if n + 1 < len(cues) else sentence.end
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             behalf = side(ext, sentence, cue) if owner is None else None
+            if owner is not None and is_named(ext.document.text, cue):  # "the Australian request that"
+                behalf = government_named(ext, owner)
             if voiced.speaker is None and behalf is not None:  # a briefing paper: "The Chinese side has requested"
                 voiced, behalf = Scope(scope.span, behalf, scope.turn), None
             if voiced.speaker is not None:

@@ -12,6 +12,7 @@ from collections import Counter
 from graph.extract.lexicon import lexicon
 from graph.extract.offices import authority_offices, office_key, sole_holder
 from graph.extract.sentences import sentences
+from graph.extract.speakers import AND
 from graph.patterns import compiled
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
@@ -88,6 +89,40 @@ def find_roles(ext: Extraction, people: PeopleAuthority | None = None) -> list[t
             span = Span(match.start(), match.end())
             out.append((Mention(span, Kind.PERSON, span.of(text), source="role"), min(people)))
     return out
+
+
+_PAIR_NOUNS = ("leaders", "men", "statesmen")
+
+
+def find_pairs(ext: Extraction) -> list[tuple[Mention, int, int]]:
+    """"The two Ministers" (or "the two leaders", "both Prime Ministers") standing for the two people
+    named together just before in the paragraph ("Messrs. McMahon and Fraser"): each with the first
+    and the second. Not after a longer list ("Lee, Goh and Toh"): which two is then unclear."""
+    text = ext.document.text
+    lex = lexicon()
+    plurals = lex.alternation((*(f"{t}s" for t in lex.titles if t[0].isupper()), *_PAIR_NOUNS))
+    pattern = compiled(rf"\b(?:[Tt]he[ \t]+two|[Bb]oth(?:[ \t]+the)?)[ \t]+(?:{plurals})\b")
+    out = []
+    for para in ext.document.paragraphs:
+        for match in pattern.finditer(text, para.start, para.end):
+            pair = _pair_before(ext, Span(para.start, match.start()))
+            if pair is not None:
+                span = Span(match.start(), match.end())
+                out.append((Mention(span, Kind.PERSON, span.of(text), source="role"), *pair))
+    return out
+
+
+def _pair_before(ext: Extraction, span: Span) -> tuple[int, int] | None:
+    """The last two people in ``span`` named as "X and Y", if no third is listed with them."""
+    people = [i for i, m in ext.mentions_between(span.start, span.end) if m.kind is Kind.PERSON]
+    text = ext.document.text
+    for n in range(len(people) - 2, -1, -1):
+        first, second = people[n], people[n + 1]
+        if re.fullmatch(AND, text[ext.mentions[first].span.end : ext.mentions[second].span.start]):
+            listed = n > 0 and re.fullmatch(r",\s*(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?",
+                                            text[ext.mentions[people[n - 1]].span.end : ext.mentions[first].span.start])
+            return None if listed else (ext.coref.get(first, first), ext.coref.get(second, second))
+    return None
 
 
 def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = frozenset()) -> dict[str, int]:

@@ -143,9 +143,9 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 # Between a speaker and the verb: an apposition, a second speaker (``_AND_ANOTHER``), adverbs, and an
 # opening ("Ostrander began, as instructed, by pleading for ...").
 _THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
-_AND = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?"  # "Brown and McConaughy stressed": Brown leads
-_AND_ANOTHER = rf"{_AND}[A-Z][\w'’-]+"
-_LEAD_IN = (rf"(?:’s|'s)?(?:\s*,[^,]{{0,100}},)?(?:{_AND_ANOTHER})?"
+AND = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?"  # "Brown and McConaughy stressed": Brown leads
+_AND_ANOTHER = rf"{AND}[A-Z][\w'’-]+"
+_LEAD_IN = (rf"(?:\s*,[^,]{{0,100}},)?(?:{_AND_ANOTHER})?"
             r",?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
             r"once\s+more|\w+ly)\s+)*"
             r"(?:(?:began|started|opened|concluded|ended)(?:,[^,]{0,40},)?\s+by\s+)?")
@@ -171,14 +171,17 @@ def lead_of(ext: Extraction, index: int | None) -> int | None:
         return None
     start = ext.mentions[index].span.start
     earlier = [(i, m) for i, m in ext.mentions_between(max(0, start - 60), start) if m.kind is Kind.PERSON]
-    if earlier and re.fullmatch(_AND, ext.document.text[earlier[-1][1].span.end : start]):
+    if earlier and re.fullmatch(AND, ext.document.text[earlier[-1][1].span.end : start]):
         return earlier[-1][0]
     return index
 
 
 def partner_of(ext: Extraction, index: int) -> int | None:
-    """The second of two people named as one subject (``lead_of`` gives the first)."""
-    after = re.match(_AND, ext.document.text[ext.mentions[index].span.end :])
+    """The second of two people named as one subject (``lead_of`` gives the first), or that "the two
+    Ministers" stands for."""
+    if index in ext.partners:
+        return ext.partners[index]
+    after = re.match(AND, ext.document.text[ext.mentions[index].span.end :])
     if not after:
         return None
     start = ext.mentions[index].span.end + after.end()

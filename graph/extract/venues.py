@@ -9,17 +9,17 @@ from functools import lru_cache
 
 from graph.extract.askers import PARTICIPLE, first_found, sender
 from graph.extract.lexicon import lexicon
-from graph.extract.speakers import Scope, Spoken, mentions_in, scopes
+from graph.extract.speakers import Scope, Spoken, mentions_in, partner_of, scopes
 from graph.patterns import compiled
 from graph.types import Extraction, Kind, Mention, Span, Stance, VenueProposal
 
 _LOCATIVE_GAP = re.compile(r"^(?:\s|,|\b(?:or|and|not|to|in|at|the|even|possibly|perhaps|maybe|either|also)\b)*$",
                            re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|(?:go|come|travel|fly|send|invite\w*|move|transfer\w*)\s+(?:\w+\s+){0,3}?to|"
-                       r"such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|"
+                       r"such\s+(?:countries|places|cities)\s+as|than|host(?:ed|ing)?|venue|preference\s+for|"
                        r"(?:would|will|could|should|might|must)\s+(?:\w+\s+)?be)\s*(?:the\s+)?$", re.I)
 _STANCE_REJECTED = re.compile(
-    r"\b(?:not|rather\s+than|instead\s+of|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
+    r"\b(?:not|rather\s+than|instead\s+of|anywhere\s+but|unsuitable|unacceptable|ruled\s+out|rejected?)\b[^.;]*$", re.I)
 _STANCE_EXAMPLE = re.compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|possibly|perhaps|such\s+as|might)\b", re.I)
 
 
@@ -46,7 +46,8 @@ _DIRECT = re.compile(r"\b(?:in|at|to)\s+$", re.I)
 _NEAR = 60  # characters: a venue cue this close to the place ties the place to the talk of meeting
 _PAST = re.compile(r"^\s*(?:in|during)\s+(?:19|20)\d\d\b|^\s*(?:in|during)\s+(?:January|February|March|April|May|June|"
                    r"July|August|September|October|November|December)\b")
-_PAST_BEFORE = re.compile(r"\b(?:during|at)\s+the\s+(?:last\s+|previous\s+|recent\s+)?"
+_PAST_BEFORE = re.compile(r"\b(?:during|at)\s+(?:the\s+(?:last\s+|previous\s+|recent\s+)?|"
+                          r"(?:the\s+)?(?:last|previous|recent)\s+(?:year[’']s\s+)?(?:\S+\s+){0,4}?)"
                           r"(?:meeting|talks|conference|negotiations|session)s?\s+(?:\S+\s+){0,6}$", re.I)
 # Talks already held are reported, not proposed: "the Chancellor had recently held talks in Kiev",
 # "talks were held in Geneva".
@@ -118,10 +119,10 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
         before = text[sentence.start : mention.span.start]
         listed = previous_end is not None and out and out[-1].evidence == sentence and \
             _LOCATIVE_GAP.match(text[previous_end : mention.span.start])
+        after = text[mention.span.end : mention.span.end + 40]
         near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
             ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
-            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I)
-        after = text[mention.span.end : mention.span.end + 40]
+            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I) or _WHERE_MEETING.match(after)
         past = (_PAST.match(after) or _PAST_BEFORE.search(before) or _HELD.search(before)
                 or _REPORTED_AFTER.match(after) or _stationed(before))
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
@@ -130,9 +131,18 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
                 stance = out[-1].stance
             proposer = first_found(_wisher(ext, sentence, mention.span.start),
                                    _sent_by(ext, sentence, mention.span.start))
-            out.append(VenueProposal(sentence, index, scope.speaker if proposer is None else proposer, stance))
+            voice = scope.speaker if proposer is None else proposer
+            out.append(VenueProposal(sentence, index, voice, stance))
+            joint = partner_of(ext, voice) if voice is not None else None
+            if joint is not None:  # "the two Ministers urged ...": each proposes it
+                out.append(VenueProposal(sentence, index, joint, stance))
             previous_end = mention.span.end
     return out
+
+
+# The meeting named right after the place: "a strong preference for London, where the meeting would have ..."
+_WHERE_MEETING = re.compile(r",?\s+where\s+(?:the\s+|a\s+|such\s+)?(?:\w+\s+){0,2}?(?:meeting|talks|conference|"
+                            r"negotiations|summit|discussions)\b", re.I)
 
 
 # A person's wish reported by the sentence's speaker: "Lee seemed keen to have talks in London", "Kosygin
