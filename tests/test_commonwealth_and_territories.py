@@ -143,3 +143,39 @@ def test_a_countrys_named_request_is_on_behalf_of_its_government_where_the_recor
     assert request.on_behalf_of is not None and named.mentions[request.on_behalf_of].surface == "Australian Government"
     unnamed = extract(plain(text.format(first="")))
     assert [r.on_behalf_of for r in unnamed.requests] == [None]
+
+
+def test_a_treaty_named_after_a_place_names_no_place() -> None:
+    found = places_and_countries(plain("Britain would have to sign the Treaty of Rome, as agreed at the Congress of "
+                                       "Vienna; the talks in Rome went well."))
+    assert found.get("Rome") == "place" and "Vienna" not in found, found
+    only_treaty = places_and_countries(plain("Britain would have to sign the Treaty of Rome."))
+    assert "Rome" not in only_treaty, only_treaty
+
+
+def test_a_portfolio_in_an_offices_title_is_not_the_ministry() -> None:
+    office = org_names("The Minister for External Affairs met the Secretary of State for Commonwealth Relations.")
+    assert not office & {"Department of External Affairs (Australia)", "Commonwealth of Nations"}, office
+    ministry = org_names("The Department of External Affairs wrote to the Secretary of the Central Committee of "
+                         "the Communist Party of the Soviet Union.")
+    assert "Department of External Affairs (Australia)" in ministry, ministry
+    assert any("Central Committee" in name for name in ministry), ministry
+
+
+def test_a_state_body_named_by_one_word_is_the_one_of_the_country_the_record_is_dated_in(tmp_path: Path) -> None:
+    body = ("{place}, 3 March 1967\n\nThe Cabinet met; the Cabinet Office and the Sato Cabinet were not consulted. "
+            "Parliament will debate it and the Defence Committee of Cabinet will report.\n\n[NAA: A1838, 1/2/3]")
+
+    def bodies(place: str, num: int) -> set[str]:
+        res = process(dfat(tmp_path, "CABLEGRAM", body.format(place=place), date="1967-03-03", num=num))
+        return {e.name for e in res.entities.values() if e.kind is Kind.ORGANIZATION}
+
+    cabinets = [m.surface for m in extract(dfat(tmp_path, "CABLEGRAM", body.format(place="Canberra"), date="1967-03-03",
+                                                 num=980)).mentions if m.key == "organization:au_cabinet"]
+    assert cabinets == ["Cabinet"], cabinets  # "The Cabinet met" only: not the Cabinet Office's nor Sato's
+    canberra = bodies("Canberra", 981)
+    assert {"Australian Cabinet", "Parliament of Australia", "Defence Committee of Cabinet"} <= canberra, canberra
+    assert not any(name.startswith("Cabinet Office") or "Sato" in name for name in canberra), canberra
+    london = bodies("London", 982)
+    assert {"Cabinet of the United Kingdom", "Parliament of the United Kingdom"} <= london, london
+    assert "Australian Cabinet" not in london

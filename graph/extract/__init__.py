@@ -73,7 +73,8 @@ def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
     place = ext.document.place
     named_things = _named_things(text)
     matches = [m for m in gazetteer.find(text)
-               if not any(s <= m.start and m.end <= e for s, e in named_things) and not opens_longer_name(text, m)]
+               if not any(s <= m.start and m.end <= e for s, e in named_things) and not opens_longer_name(text, m)
+               and not _portfolio_of_an_office(text, m)]
     plain = {(m.start, m.end) for m in matches
              if m.entry.kind in (Kind.PLACE, Kind.COUNTRY) and "require_context" not in (m.flags | m.entry.flags)}
     for n, match in enumerate(matches):
@@ -88,13 +89,30 @@ def _add_gazetteer_mentions(ext: Extraction, gazetteer: Gazetteer) -> None:
                                 key=match.entry.id, source=source))
 
 
+# "Minister for External Affairs", "Secretary of State for Foreign Affairs": a portfolio in an office's title
+_OFFICE_FOR = re.compile(r"\b(?:Ministers?|Secretary[ \t]+of[ \t]+State)[ \t]+(?:for|of)[ \t]+$")
+
+
+def _portfolio_of_an_office(text: str, match: Match) -> bool:
+    """A ministry's name as the portfolio of an office ("the Minister for External Affairs", "His Ministers
+    of External Affairs and Defence") names the office, not the ministry."""
+    return match.entry.kind is Kind.ORGANIZATION and _OFFICE_FOR.search(text, max(0, match.start - 40),
+                                                                         match.start) is not None
+
+
 def _named_things(text: str) -> list[tuple[int, int]]:
     """Where the text names a thing that is none of the entities whose names it holds ("the Statute of
-    Westminster" is a law, not the UK Parliament; lexicon ``not_mentions``)."""
-    words = lexicon().not_mentions
-    if not words:
-        return []
-    return [(m.start(), m.end()) for m in re.finditer(rf"\b{lexicon().alternation(words)}\b", text)]
+    Westminster" is a law, not the UK Parliament; lexicon ``not_mentions``), or a treaty or a peace named
+    after a place ("the Treaty of Rome", "the Congress of Vienna"; lexicon ``named_after_places``)."""
+    lex = lexicon()
+    found = []
+    if lex.not_mentions:
+        found += [(m.start(), m.end()) for m in compiled(rf"\b{lex.alternation(lex.not_mentions)}\b").finditer(text)]
+    if lex.named_after_places:
+        heads = lex.alternation(lex.named_after_places)
+        after = compiled(rf"\b(?:{heads})[ \t]+of[ \t]+[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?")
+        found += [(m.start(), m.end()) for m in after.finditer(text)]
+    return found
 
 
 def _listed_with(text: str, match: Match, other: Match | None, plain: set[tuple[int, int]]) -> bool:

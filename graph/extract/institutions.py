@@ -96,7 +96,8 @@ def find_institutions(ext: Extraction, gazetteer: Gazetteer) -> list[Mention]:
         key = owned_key(gazetteer, mention.key, word) if follow else located_key(mention.key, word)
         found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=key, source="institution"))
     found += _host_ministries(ext, gazetteer, taken)
-    return found + find_units(ext, taken) + find_bodies_of(ext, taken)
+    found += find_units(ext, taken) + find_bodies_of(ext, taken)
+    return found + _home_bodies(ext, gazetteer, taken)  # after the longer names: "Committee of Cabinet"
 
 
 # Only a mission is named by where it is: "the Government in Saigon" is the country's own.
@@ -158,6 +159,49 @@ def _dateline_country(ext: Extraction, gazetteer: Gazetteer) -> str | None:
         return None
     entry = gazetteer.get(keys[0])
     return entry.key if entry.kind is Kind.COUNTRY else entry.country
+
+
+def national_body(gazetteer: Gazetteer, country: str, word: str) -> str | None:
+    """The curated state body of ``country`` that ``word`` names alone there ("Cabinet" in Canberra is the
+    Australian Cabinet, "Congress" in Washington the United States Congress), if one.
+
+    >>> national_body(Gazetteer.default(), "australia", "Cabinet")
+    'organization:au_cabinet'
+    """
+    return _national_bodies(gazetteer, word).get(country)
+
+
+@lru_cache(maxsize=16)
+def _national_bodies(gazetteer: Gazetteer, word: str) -> dict[str, str]:
+    return _first_per_country(gazetteer, lambda e: e.subkind == "state body" and any(
+        n.endswith(f" {word}") for n in (e.name, *e.aliases)))
+
+
+# A capitalised word before the body's word makes another body's name ("Sato Cabinet", "Shadow Cabinet"), unless
+# it only opens the sentence or the title ("The Cabinet", "MINUTE GORTON TO CABINET").
+_NAMED_BEFORE = re.compile(r"\b(?!(?i:the|a|this|that|to|in|at|by|of|for|and|from|with)\b)[A-Z][\w'’-]*[ \t]+$")
+
+
+def _home_bodies(ext: Extraction, gazetteer: Gazetteer, taken: list[Span]) -> list[Mention]:
+    """A state body named by its word alone ("Cabinet", "Parliament", "Congress"; ``lexicon.yaml``
+    ``bare_national_bodies``) is the one of the country the record is dated in. Not as part of another
+    name ("Cabinet Office", "Sato Cabinet")."""
+    country = _dateline_country(ext, gazetteer)
+    words = lexicon().bare_national_bodies
+    if country is None or not words:
+        return []
+    text, found = ext.document.text, []
+    capitals = lexicon().alternation(tuple(w.upper() for w in words))
+    pattern = compiled(rf"\b({lexicon().alternation(words)}|{capitals})\b")
+    for match in pattern.finditer(text):
+        span = Span(match.start(), match.end())
+        key = national_body(gazetteer, country, match.group(1).capitalize())
+        if key is None or any(span.overlaps(t) for t in taken) or _NAME_AFTER.match(text, span.end) \
+                or _NAMED_BEFORE.search(text, max(0, span.start - 30), span.start):
+            continue
+        taken.append(span)
+        found.append(Mention(span, Kind.ORGANIZATION, span.of(text), key=key, source="institution"))
+    return found
 
 
 # A capitalised word right after, and none right before: the word is a title there ("I saw FonMin

@@ -52,6 +52,8 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     title_qualifiers: tuple[str, ...] = ()
     not_mentions: tuple[str, ...] = ()
+    named_after_places: tuple[str, ...] = ()
+    bare_national_bodies: tuple[str, ...] = ()
     portfolios: tuple[tuple[str, str], ...] = ()  # (a way of writing it, the portfolio's key)
     junior_ranks: tuple[str, ...] = ()
     whole_asks: frozenset[str] = frozenset()  # lower case
@@ -123,6 +125,8 @@ def lexicon() -> Lexicon:
             speech_nouns=frozenset(str(w) for w in data.get("speech_nouns", ())),
             title_qualifiers=tuple(str(w) for w in data.get("title_qualifiers", ())),
             not_mentions=tuple(str(w) for w in data.get("not_mentions", ())),
+            named_after_places=tuple(str(w) for w in data.get("named_after_places", ())),
+            bare_national_bodies=tuple(str(w) for w in data.get("bare_national_bodies", ())),
             portfolios=tuple(sorted((str(form), str(key)) for key, forms in (data.get("portfolios") or {}).items()
                                     for form in forms)),
             junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
