@@ -70,9 +70,10 @@ def test_the_party_a_first_person_record_never_names_again_writes_it_even_with_a
 def test_presenting_something_does_not_put_anyone_at_the_meeting(tmp_path: Path) -> None:
     doc = dfat(tmp_path, "RECORD OF CONVERSATION BETWEEN PEMBERTON AND OKONKWO",
                "Lagos, 16 March 1965\n\nMr Okonkwo said the changes were small. He thought that Mr Halvorsen could "
-               "present them as a readjustment.\n\n[NAA: A1838, 1/2/3]", date="1965-03-16", num=994)
+               "present them as a readjustment. He named Mr Pell (a present member of the Board) as a successor."
+               "\n\n[NAA: A1838, 1/2/3]", date="1965-03-16", num=994)
     attendees = {extract(doc).mentions[i].surface for i in extract(doc).attendees}
-    assert "Halvorsen" not in attendees and "Okonkwo" in attendees, attendees
+    assert not attendees & {"Halvorsen", "Pell"} and "Okonkwo" in attendees, attendees
 
 
 def test_what_is_sought_of_the_other_side_is_an_ask_and_not_what_is_only_aimed_at() -> None:
@@ -179,3 +180,39 @@ def test_a_state_body_named_by_one_word_is_the_one_of_the_country_the_record_is_
     london = bodies("London", 982)
     assert {"Cabinet of the United Kingdom", "Parliament of the United Kingdom"} <= london, london
     assert "Australian Cabinet" not in london
+
+
+def test_a_hope_with_no_one_hoping_is_no_ask() -> None:
+    nobody = extract(plain("RECORD OF CONVERSATION\n\nMr Pell said that it was hoped that the Six would respond to "
+                           "the speech."))
+    assert asks(nobody) == [], asks(nobody)
+    someone = extract(plain("RECORD OF CONVERSATION\n\nMr Pell said that he hoped that the Six would respond to "
+                            "the speech."))
+    assert [who for who, _ in asks(someone)] == ["Pell"], asks(someone)
+
+
+def test_an_ask_to_say_something_passes_a_message_and_asks_nothing() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nMr. Pell said his Ambassador had asked him to say that the "
+                        "Ambassador had been disturbed that the Minister had put forward the recent proposal."))
+    assert asks(ext) == [], asks(ext)
+
+
+def test_who_is_asked_to_ask_asks() -> None:
+    ext = extract(plain("RECORD OF CONVERSATION\n\nThe Secretary said he had telephoned Mr. Bareham yesterday to ask "
+                        "Mr. Bareham to ask the Corporation for an early press release."))
+    assert asks(ext) == [("Bareham", "an early press release")], asks(ext)
+
+
+def test_region_names_with_an_en_dash_or_as_adjectives_are_the_region_but_not_inside_a_bodys_name() -> None:
+    found = places_and_countries(plain("Peace in South–East Asia matters to Asian countries and to the Pacific."))
+    assert {"Southeast Asia", "Asia", "Pacific"} <= set(found), found
+    names = places_and_countries(plain("Mr Pell, of the Pacific and Americas Branch, wrote to the Bureau of East "
+                                       "Asian Affairs."))
+    assert not {"Pacific", "East Asia"} & set(names), names
+    assert {"Pacific and Americas Branch", "Bureau of East Asian Affairs"} <= org_names(
+        "Mr Pell, of the Pacific and Americas Branch, wrote to the Bureau of East Asian Affairs.")
+
+
+def test_a_peoples_plural_is_no_mention_of_their_continent() -> None:
+    found = places_and_countries(plain("Most Europeans and Asians did not see it; the Africans said nothing."))
+    assert not {"Europe", "Asia", "Africa"} & set(found), found

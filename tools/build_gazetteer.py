@@ -534,6 +534,14 @@ bay_of_pigs|Bay of Pigs|region|cuba|Playa Girón;Playa Giron|
 """
 
 # Regions, seas, straits, islands. key|name|kind|country|aliases|flags
+# Adjectives naming a continent or region ("Asian countries", "South-East Asian affairs"): matched like a
+# country's demonyms, never as a venue. Adjectives only: "most Europeans" are people, not the place (a place's
+# demonyms get no plural from the loader).
+REGION_DEMONYMS = {
+    "europe": ["European"], "asia": ["Asian"], "africa": ["African"], "latin_america": ["Latin American"],
+    "southeast_asia": ["South-East Asian", "Southeast Asian", "South East Asian"], "east_asia": ["East Asian"],
+}
+
 REGIONS = """
 europe|Europe|continent||the Continent|
 eastern_europe|Eastern Europe|region||East Europe;East European countries|
@@ -914,6 +922,8 @@ def build_places(countries: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 entry["country"] = country
             if flags:
                 entry["flags"] = flags.split(",")
+            if key in REGION_DEMONYMS:
+                entry["demonyms"] = REGION_DEMONYMS[key]
             out[key] = entry
     for code, st in sorted(gc.get_us_states().items()):
         key = f"us_{slug(st['name'])}"

@@ -177,6 +177,22 @@ def _person_else_side(ext: Extraction, where: Span, *, last: bool) -> int | None
     return people[-1 if last else 0][0] if people else sides[0][0] if sides else None
 
 
+_RELAY = re.compile(r"\b(?:ask|asked|asking|get|got|instruct|instructed)\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?$")
+
+
+def relayed(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """Who passes an ask on: in "I asked Mr. Bareham to ask China Resources for agreement", Bareham asks
+    China Resources (the person asked to ask, right before "to" and the cue)."""
+    found = [(i, m) for i, m in ext.mentions_between(sentence.start, cue[0]) if m.kind is Kind.PERSON]
+    if not found:
+        return None
+    index, mention = found[-1]
+    text = ext.document.text
+    if not re.fullmatch(r"\s+to\s+", text[mention.span.end : cue[0]]):
+        return None
+    return index if _RELAY.search(text, max(sentence.start, mention.span.start - 30), mention.span.start) else None
+
+
 def first_found(*indices: int | None) -> int | None:
     """The first mention index that is not None (0 is a mention)."""
     return next((i for i in indices if i is not None), None)
@@ -247,6 +263,6 @@ def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     if is_named(ext.document.text, cue):
         return named_side(ext, sentence, cue)
     return first_found(passive_agent(ext, sentence, cue), possessor(ext, sentence, cue[0]), granted(ext, cue),
-                       sender(ext, sentence, cue),
+                       sender(ext, sentence, cue), relayed(ext, sentence, cue),
                        writers_request(ext, sentence, cue),
                        writers_asker(ext, sentence, cue), acting_subject(ext, sentence, cue))

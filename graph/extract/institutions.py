@@ -244,14 +244,24 @@ def find_units(ext: Extraction, taken: list[Span]) -> list[Mention]:
 
 
 def opens_longer_name(text: str, match: Match) -> bool:
-    """Is the one-word organisation name ``match`` the first word of a longer name: a body's
+    """Is ``match`` the first words of a longer name? A one-word organisation's name opening a body's
     ("Commonwealth Parliamentary Association", "Politburo Standing Committee", "Commonwealth Bureau of
     Meteorology": ``find_units`` and ``find_bodies_of`` take those) or an event's ("the Commonwealth
-    Prime Ministers' Conference" is a meeting, not a mention of the Commonwealth)?"""
-    if match.entry.kind is not Kind.ORGANIZATION or not match.surface.isalpha() or match.surface.isupper():
+    Prime Ministers' Conference" is a meeting, not a mention of the Commonwealth); a region's name opening
+    a unit's ("Pacific and Americas Branch", "South-East Asia Department": no place is talked of there); a
+    region's adjective before a capitalised word ("East Asian Affairs"): a name's, not the region's."""
+    entry = match.entry
+    if entry.kind is Kind.ORGANIZATION and match.surface.isalpha() and not match.surface.isupper():
+        heads = (*lexicon().sub_units, *lexicon().bodies_of, *_EVENTS)
+    elif entry.kind is Kind.PLACE and match.via == "demonym":  # "Bureau of East Asian Affairs"
+        return re.match(r"[ \t]+[A-Z]", text[match.end : match.end + 3]) is not None
+    elif entry.kind is Kind.PLACE and entry.subkind not in ("city", "site"):
+        heads = lexicon().sub_units
+    else:
         return False
-    heads = lexicon().alternation((*lexicon().sub_units, *lexicon().bodies_of, *_EVENTS))
-    follows = compiled(rf"[ \t]+(?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{heads})\b(?![ \t]*(?:\d|[IVX]+\b))")
+    words = lexicon().alternation(heads)
+    follows = compiled(rf"[ \t]+(?:and[ \t]+)?(?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{words})\b"
+                       rf"(?![ \t]*(?:\d|[IVX]+\b))")
     return follows.match(text, match.end) is not None
 
 

@@ -119,8 +119,9 @@ def fold(text: str) -> str:
 
 
 def normalize(surface: str) -> str:
-    """Collapse whitespace and straighten apostrophes, as the scanner does before a lookup."""
-    return re.sub(r"\s+", " ", surface.translate({ord(c): "'" for c in APOSTROPHES[1:]})).strip()
+    """Collapse whitespace, straighten apostrophes and en dashes, as the scanner does before a lookup."""
+    table = {ord(c): "'" for c in APOSTROPHES[1:]} | {0x2013: "-"}
+    return re.sub(r"\s+", " ", surface.translate(table)).strip()
 
 
 def is_abbreviation(form: str) -> bool:
@@ -169,7 +170,7 @@ def case_variants(form: str, kind: Kind) -> set[str]:
 def surfaces(entry: Entry) -> Iterator[tuple[str, Via, bool, bool]]:
     """Every (variant, via, derived, context) an entry is found by."""
     groups: list[tuple[Via, Iterable[str]]] = [("name", [entry.name]), ("alias", entry.aliases)]
-    plurals = [plural(d) for d in entry.demonyms]
+    plurals = [plural(d) for d in entry.demonyms] if entry.kind is not Kind.PLACE else []  # "Europeans" are people
     groups.append(("demonym", list(dict.fromkeys([*entry.demonyms, *(p for p in plurals if p)]))))
     for via, forms in groups:
         for form in forms:
@@ -183,13 +184,16 @@ def surfaces(entry: Entry) -> Iterator[tuple[str, Via, bool, bool]]:
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, longest first (any apostrophe for ``'``)."""
+    """A regex matching exactly ``words``, longest first (any apostrophe for ``'``, a hyphen or an en dash
+    for ``-``: "South–East Asia")."""
     return trie_regex(words, _char)
 
 
 def _char(ch: str) -> str:
     if ch == "'":
         return "['\u2019\u2018\u02bc]"
+    if ch == "-":
+        return "[-\u2013]"
     return plain_char(ch)
 
 
