@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.lexicon import lexicon
-from graph.extract.speakers import lead_of, mentions_in, surname
+from graph.extract.speakers import COURTESY, lead_of, mentions_in, surname
 from graph.patterns import compiled
 from graph.types import Extraction, Kind, Span
 
@@ -78,8 +78,8 @@ def possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
 def side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
     Government has requested that ...", "the Chinese had said they would welcome ...", "talks with the
-    French, who had asked that ..." (the mention right
-    before the cue, with only auxiliaries, or a verb of saying and "they", between)."""
+    French, who had asked that ..." (the mention right before the cue, with only auxiliaries, or a verb
+    of saying and "they", between)."""
     before = ext.document.text[sentence.start : cue[0]]
     found = ext.mentions_between(sentence.start, cue[0])
     if not found:
@@ -177,7 +177,7 @@ def _person_else_side(ext: Extraction, where: Span, *, last: bool) -> int | None
     return people[-1 if last else 0][0] if people else sides[0][0] if sides else None
 
 
-_RELAY = re.compile(r"\b(?:ask|asked|asking|get|got|instruct|instructed)\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?$")
+_RELAY = re.compile(rf"\b(?:ask|asked|asking|get|got|instruct|instructed)\s+{COURTESY}$")
 
 
 def relayed(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:

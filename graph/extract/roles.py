@@ -12,7 +12,7 @@ from collections import Counter
 from graph.extract.lexicon import lexicon
 from graph.extract.offices import authority_offices, office_key, sole_holder
 from graph.extract.sentences import sentences
-from graph.extract.speakers import AND
+from graph.extract.speakers import AND, COURTESY
 from graph.patterns import compiled
 from graph.resolve.names import family_first
 from graph.resolve.people import PeopleAuthority, name_key
@@ -119,7 +119,7 @@ def _pair_before(ext: Extraction, span: Span) -> tuple[int, int] | None:
     for n in range(len(people) - 2, -1, -1):
         first, second = people[n], people[n + 1]
         if re.fullmatch(AND, text[ext.mentions[first].span.end : ext.mentions[second].span.start]):
-            listed = n > 0 and re.fullmatch(r",\s*(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?",
+            listed = n > 0 and re.fullmatch(rf",\s*{COURTESY}",
                                             text[ext.mentions[people[n - 1]].span.end : ext.mentions[first].span.start])
             return None if listed else (ext.coref.get(first, first), ext.coref.get(second, second))
     return None

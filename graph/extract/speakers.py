@@ -143,7 +143,8 @@ _HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It
 # Between a speaker and the verb: an apposition, a second speaker (``_AND_ANOTHER``), adverbs, and an
 # opening ("Ostrander began, as instructed, by pleading for ...").
 _THEN = re.compile(r"\b(?:when|since|after|before|until)\s+(?:[A-Z]\w{0,3}\.?\s+)?$", re.I)
-AND = r"\s+and\s+(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?"  # "Brown and McConaughy stressed": Brown leads
+COURTESY = r"(?:(?:Mr|Mrs|Dr|Sir)\.?\s+)?"  # "Mr ", "Dr. " before a name
+AND = rf"\s+and\s+{COURTESY}"  # "Brown and McConaughy stressed": Brown leads
 _AND_ANOTHER = rf"{AND}[A-Z][\w'’-]+"
 _LEAD_IN = (rf"(?:\s*,[^,]{{0,100}},)?(?:{_AND_ANOTHER})?"
             r",?\s+(?:(?:also|then|further|finally|again|first|later|once\s+again|"
