@@ -252,20 +252,26 @@ def opens_longer_name(text: str, match: Match) -> bool:
     region's adjective before a capitalised word ("East Asian Affairs"): a name's, not the region's."""
     entry = match.entry
     if entry.kind is Kind.ORGANIZATION and match.surface.isalpha() and not match.surface.isupper():
-        heads = (*lexicon().sub_units, *lexicon().bodies_of, *_EVENTS)
-    elif entry.kind is Kind.PLACE and match.via == "demonym":  # "Bureau of East Asian Affairs"
+        return _longer_name(body_or_event=True).match(text, match.end) is not None
+    if entry.kind is Kind.PLACE and match.via == "demonym":  # "Bureau of East Asian Affairs"
         return re.match(r"[ \t]+[A-Z]", text[match.end : match.end + 3]) is not None
-    elif entry.kind is Kind.PLACE and entry.subkind not in ("city", "site"):
-        heads = lexicon().sub_units
-    else:
-        return False
-    words = lexicon().alternation(heads)
-    follows = compiled(rf"[ \t]+(?:and[ \t]+)?(?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{words})\b"
-                       rf"(?![ \t]*(?:\d|[IVX]+\b))")
-    return follows.match(text, match.end) is not None
+    if entry.kind is Kind.PLACE and entry.subkind not in ("city", "site"):
+        return _longer_name(body_or_event=False).match(text, match.end) is not None
+    return False
 
 
 _EVENTS = ("Conference", "Meeting", "Summit")
+
+
+@lru_cache(maxsize=2)
+def _longer_name(*, body_or_event: bool) -> re.Pattern[str]:
+    """The rest of a longer name after its first words: up to three capitalised words, then a unit's head
+    word (``sub_units``), or also a body's or an event's (``bodies_of``, ``_EVENTS``); built once per kind
+    (the gazetteer asks for every match)."""
+    lex = lexicon()
+    heads = (*lex.sub_units, *lex.bodies_of, *_EVENTS) if body_or_event else lex.sub_units
+    return compiled(rf"[ \t]+(?:and[ \t]+)?(?:{_WORD}[ \t]+(?:and[ \t]+)?){{0,3}}(?:{lex.alternation(heads)})\b"
+                    rf"(?![ \t]*(?:\d|[IVX]+\b))")
 
 
 def _owner(text: str, word: str) -> bool:
