@@ -529,6 +529,8 @@ vladivostok_harbour|Nakhodka|city|ussr||
 hawaii|Hawaii|region|united_states|Hawaiian Islands|
 alaska|Alaska|region|united_states||
 kremlin|Kremlin|site|ussr|the Kremlin|
+whitehall|Whitehall|site|united_kingdom||
+downing_street|Downing Street|site|united_kingdom|No. 10 Downing Street;10 Downing Street|
 zhenbao|Damansky Island|island|china|Zhenbao Island;Damanskii Island;Chenpao Island|
 bay_of_pigs|Bay of Pigs|region|cuba|Playa Girón;Playa Giron|
 """

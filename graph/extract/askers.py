@@ -78,7 +78,8 @@ def possessor(ext: Extraction, sentence: Span, cue: int) -> int | None:
 def side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """A country or body that is the subject asking: "The Chinese were pressing for ...", "the Japanese
     Government has requested that ...", "the Chinese had said they would welcome ...", "talks with the
-    French, who had asked that ..." (the mention right before the cue, with only auxiliaries, or a verb
+    French, who had asked that ...", "The United Kingdom, which seems prepared to acquiesce, has asked for"
+    (the mention right before the cue, with only auxiliaries, or a verb
     of saying and "they", between)."""
     before = ext.document.text[sentence.start : cue[0]]
     found = ext.mentions_between(sentence.start, cue[0])
@@ -102,14 +103,15 @@ _SIDE_LEAD = re.compile(r"(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?
 
 # A side asks by a verb of asking; its hopes, conditions and needs ("the U.S. hopes that ...") are not asks of it.
 _ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek|sought|propos|suggest|want|wish|"
-                          r"welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
+                          r"approach|welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
 
 
 @lru_cache(maxsize=1)
 def _side_tail() -> re.Pattern[str]:
     aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
     speech = lexicon().alternation(lexicon().speech_verbs)
-    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?(?:,?\s+who)?{aux}"
+    relative = r"(?:,?\s+who|\s*,\s*(?:which|who)\b[^,;.]{1,100},)"  # "the United Kingdom, which seems ..., has"
+    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{relative}?{aux}"
                       rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
 
 

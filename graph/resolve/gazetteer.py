@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from graph.patterns import plain_char, trie_regex
 from graph.types import Kind
+
+if TYPE_CHECKING:
+    from graph.resolve.towns import Towns
 
 Via = Literal["name", "alias", "demonym", "pattern"]
 CATEGORIES = frozenset(
@@ -277,11 +280,24 @@ class Gazetteer:
 
     # -- lookup --------------------------------------------------------------------------------------
     def get(self, kind_key: str) -> Entry:
-        """The entry with id ``kind:key`` (``"country:ussr"``); KeyError if none."""
-        return self._entries[kind_key]
+        """The entry with id ``kind:key`` (``"country:ussr"``), or the town ``place:<key>`` (:attr:`towns`);
+        KeyError if none."""
+        entry = self._entries.get(kind_key)
+        if entry is None and kind_key.startswith(f"{Kind.PLACE.value}:"):
+            return self.towns.get(kind_key)
+        if entry is None:
+            raise KeyError(kind_key)
+        return entry
 
     def __contains__(self, kind_key: object) -> bool:
-        return kind_key in self._entries
+        return kind_key in self._entries or kind_key in self.towns
+
+    @property
+    def towns(self) -> Towns:
+        """The package's GeoNames towns, looked up by name only where the text places a name (not scanned)."""
+        from graph.resolve.towns import Towns  # towns.py builds on this module's Entry
+
+        return Towns.default()
 
     def __len__(self) -> int:
         return len(self._entries)
