@@ -218,7 +218,7 @@ UZ|uzbekistan|Uzbekistan|Uzbek SSR|Uzbek;Uzbeks|Q265|
 VU|vanuatu|Vanuatu|New Hebrides|Ni-Vanuatu||
 VA|vatican|Vatican City|Holy See;the Vatican;Vatican|Vatican|Q237|
 VE|venezuela|Venezuela||Venezuelan;Venezuelans|Q717|
-VN|vietnam|Vietnam|Viet Nam;Viet-Nam;Socialist Republic of Vietnam;SRV;S.R.V.|Vietnamese|Q881|
+VN|vietnam|Vietnam|Viet Nam;Viet-Nam;VietNam;Socialist Republic of Vietnam;SRV;S.R.V.|Vietnamese|Q881|
 YE|yemen|Yemen|Republic of Yemen;North Yemen;Yemen Arab Republic;YAR|Yemeni;Yemenis|Q805|
 ZM|zambia|Zambia|Northern Rhodesia|Zambian;Zambians|Q953|
 ZW|zimbabwe|Zimbabwe||Zimbabwean;Zimbabweans|Q954|
@@ -239,8 +239,8 @@ GL|greenland|Greenland||Greenlander;Greenlanders||
 # Columns: key | name | aliases | demonyms | qid | iso (ISO 3166-3 where one exists)
 HISTORICAL = """
 ussr|Soviet Union|USSR;U.S.S.R.;Union of Soviet Socialist Republics;Soviet Russia;SSSR;Russia;Sov Union|Soviet;Soviets;Russian;Russians;Sov;Sovs|Q15180|SUHH
-drv|Democratic Republic of Vietnam|DRV;D.R.V.;DRVN;North Vietnam;North Viet Nam;North Viet-Nam;NVN;N. Vietnam;DR Vietnam;Democratic Republic of Viet Nam;Democratic Republic of Viet-Nam;the Democratic Republic|North Vietnamese|Q172640|VDVN
-south_vietnam|Republic of Vietnam|RVN;R.V.N.;South Vietnam;South Viet Nam;South Viet-Nam;SVN;S. Vietnam;Republic of Viet Nam;Republic of Viet-Nam;State of Vietnam;Republic of South Vietnam|South Vietnamese|Q180573|
+drv|Democratic Republic of Vietnam|North VietNam;DRV;D.R.V.;DRVN;North Vietnam;North Viet Nam;North Viet-Nam;NVN;N. Vietnam;DR Vietnam;Democratic Republic of Viet Nam;Democratic Republic of Viet-Nam;the Democratic Republic|North Vietnamese|Q172640|VDVN
+south_vietnam|Republic of Vietnam|RVN;R.V.N.;South Vietnam;South Viet Nam;South VietNam;South Viet-Nam;SVN;S. Vietnam;Republic of Viet Nam;Republic of Viet-Nam;State of Vietnam;Republic of South Vietnam|South Vietnamese|Q180573|
 gdr|German Democratic Republic|GDR;G.D.R.;DDR;East Germany;Soviet Zone;Soviet Zone of Germany;Eastern Germany|East German;East Germans|Q16957|DDDE
 frg|Federal Republic of Germany|FRG;F.R.G.;GFR;BRD;West Germany;Western Germany;Federal German Republic;the Federal Republic|West German;West Germans|Q713750|
 czechoslovakia|Czechoslovakia|CSSR;ČSSR;CSR;Czechoslovak Socialist Republic;Czechoslovak Republic;Czecho-Slovakia|Czechoslovak;Czechoslovaks;Czechoslovakian;Czechoslovakians|Q33946|CSHH
@@ -313,6 +313,7 @@ DROP_PLACES = {"Of", "Mobile", "Reading", "Nice", "Split", "Bath", "The Valley",
 # Historical spellings and period names: (GeoNames name or alternate name, country code) -> aliases.
 CITY_ALIASES: dict[tuple[str, str], list[str]] = {
     ("Beijing", "CN"): ["Peking", "Peiping", "Pekin"],
+    ("Taipei", "TW"): ["Taipeh", "Taihoku"],
     ("Guangzhou", "CN"): ["Canton", "Kwangchow"],
     ("Nanjing", "CN"): ["Nanking"],
     ("Tianjin", "CN"): ["Tientsin"],
@@ -542,6 +543,7 @@ bay_of_pigs|Bay of Pigs|region|cuba|Playa Girón;Playa Giron|
 REGION_DEMONYMS = {
     "europe": ["European"], "asia": ["Asian"], "africa": ["African"], "latin_america": ["Latin American"],
     "southeast_asia": ["South-East Asian", "Southeast Asian", "South East Asian"], "east_asia": ["East Asian"],
+    "indochina": ["Indo-Chinese", "Indochinese"],
 }
 
 REGIONS = """
@@ -550,6 +552,7 @@ eastern_europe|Eastern Europe|region||East Europe;East European countries|
 central_eastern_europe|Central and Eastern Europe|region||Central and East Europe;East-Central Europe;East Central Europe|
 western_europe|Western Europe|region||West Europe|
 central_europe|Central Europe|region||Mitteleuropa|
+rhineland|Rhineland|region|frg||
 northern_europe|Northern Europe|region|||
 southern_europe|Southern Europe|region|||
 asia|Asia|continent|||

@@ -143,6 +143,8 @@ def _known_names(ext: Extraction) -> set[str]:
 def _add_turns(ext: Extraction, people: PeopleAuthority | None = None) -> None:
     doc = ext.document
     labels = find_labels(doc, _known_names(ext), [m.span for m in ext.mentions if m.kind is Kind.PERSON])
+    things = {m.span for m in ext.mentions if m.kind in (Kind.COUNTRY, Kind.PLACE, Kind.ORGANIZATION)}
+    labels = [label for label in labels if label.name not in things]  # "Malaysia: Defence Aspects" is a heading
     ext.reported_speech = any(label.reported for label in labels)
     for position, (label, span) in enumerate(turn_spans(doc, labels), start=1):
         speaker = _office_holder(ext, label.name, labels, people)

@@ -57,6 +57,15 @@ class Lexicon:
     portfolios: tuple[tuple[str, str], ...] = ()  # (a way of writing it, the portfolio's key)
     junior_ranks: tuple[str, ...] = ()
     whole_asks: frozenset[str] = frozenset()  # lower case
+    sole_titles: tuple[tuple[str, str, int, int], ...] = ()  # (title, holder's full name, first year, last year)
+
+    def sole_title_holder(self, title: str, year: int | None) -> str | None:
+        """Who a title alone names in ``year`` ("Tunku" -> "Tunku Abdul Rahman"); without a year, the
+        title's only holder."""
+        rows = [(name, first, last) for t, name, first, last in self.sole_titles if t == title]
+        if year is None:
+            return rows[0][0] if len(rows) == 1 else None
+        return next((name for name, first, last in rows if first <= year <= last), None)
 
     @cached_property
     def one_word_titles(self) -> frozenset[str]:
@@ -131,6 +140,9 @@ def lexicon() -> Lexicon:
                                     for form in forms)),
             junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
             whole_asks=frozenset(str(w).lower() for w in data.get("whole_asks", ())),
+            sole_titles=tuple((str(title), str(name), int(first), int(last))
+                              for title, rows in (data.get("sole_titles") or {}).items()
+                              for name, first, last in rows),
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError) as err:
         raise AuthorityError(f"cannot read the lexicon: {err}", path=str(source)) from err

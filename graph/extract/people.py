@@ -77,6 +77,7 @@ class _Finder(Coordination):
 
     def run(self) -> None:
         self.from_participants()
+        self.sole_titles()
         self.after_honorifics()
         self.after_titles()
         self.with_initials()
@@ -151,6 +152,16 @@ class _Finder(Coordination):
                 core = span if shouted(span.of(self.text)) else self._strip_courtesy(span)  # "JOHNSTON"
                 if core:
                     self.add(core, source)
+
+    def sole_titles(self) -> None:
+        """ "the Tunku", "the Shah": a title that alone names one person in the record's year (lexicon
+        ``sole_titles``); resolve gives the mention its holder's name."""
+        year = int(self.doc.date[:4]) if self.doc.date and self.doc.date[:4].isdigit() else None
+        titles = tuple(dict.fromkeys(t for t, *_ in self.lex.sole_titles if self.lex.sole_title_holder(t, year)))
+        if titles:
+            pattern = compiled(rf"\b[Tt]he{_SP}+({self.lex.alternation(titles)})\b(?!{_SP}*[{UPPER}])")
+            for match in pattern.finditer(self.text):
+                self.add(Span(match.start(1), match.end(1)), "sole-title")
 
     def _strip_courtesy(self, span: Span) -> Span | None:
         """The name inside a list item: courtesy and office words before it, titles after a comma

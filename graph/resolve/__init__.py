@@ -14,6 +14,7 @@ from collections import Counter
 
 from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.extract.institutions import UNIT
+from graph.extract.lexicon import lexicon
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.names import family_first, written_name
 from graph.resolve.people import PeopleAuthority, name_key
@@ -155,20 +156,20 @@ class _Cluster:
 
 def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     mentions = res.extraction.mentions
-    persons = [(i, m) for i, m in enumerate(mentions) if m.kind is Kind.PERSON and i not in res.extraction.coref]
-    persons.sort(key=lambda pair: (-len(_words(pair[1].surface)), pair[1].span))
+    year = _year(res.document.date)
+    persons = [(i, m, _name_words(m.surface, year)) for i, m in enumerate(mentions)
+               if m.kind is Kind.PERSON and i not in res.extraction.coref]
+    persons.sort(key=lambda row: (-len(row[2]), row[1].span))
     # family names this record writes first, beyond the lexicon's (a credit "Kawase, Ikkan" as "Kawase Ikkan")
-    families = {name_key(_words(m.surface)[0]) for _, m in persons if m.source == "family-first"}
+    families = {name_key(_words(m.surface)[0]) for _, m, _ in persons if m.source == "family-first"}
     clusters: list[_Cluster] = []
-    for index, mention in persons:
-        words = _words(mention.surface)
+    for index, mention, words in persons:
         cluster = _find_cluster(clusters, words, families) or _misspelt(clusters, words, people)
         if cluster is None:
             cluster = _Cluster(words)
             clusters.append(cluster)
         cluster.members.append(index)
         cluster.forms.add(mention.surface)
-    year = _year(res.document.date)
     for cluster in clusters:
         cluster.words = _commonest_spelling(cluster, mentions)
         entity = _person_entity(cluster, people, year)
@@ -197,6 +198,19 @@ def _commonest_spelling(cluster: _Cluster, mentions: list[Mention]) -> list[str]
 
 def _words(surface: str) -> list[str]:
     return surface.replace(".", ". ").split()
+
+
+def _name_words(surface: str, year: int | None) -> list[str]:
+    """A name's words; a title that alone names one person that year ("Tunku") stands for the holder's name,
+    less the titles the people finder leaves out too ("Tunku Abdul Rahman" is found as "Abdul Rahman")."""
+    lex = lexicon()
+    holder = lex.sole_title_holder(surface, year) if " " not in surface else None
+    if holder is None:
+        return _words(surface)
+    words = _words(holder)
+    while len(words) > 2 and (words[0] in lex.one_word_titles or words[0] in lex.honorifics):
+        words = words[1:]
+    return words
 
 
 def _find_cluster(clusters: list[_Cluster], words: list[str], families: frozenset[str] | set[str] = frozenset(),
