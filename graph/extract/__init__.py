@@ -322,7 +322,9 @@ def _add_credits(ext: Extraction) -> None:
 
 _FIRST_PERSON = re.compile(r"\b(?:I\s+(?:(?:also|then|again|first|later|\w+ly)\s+)?(?:said|asked|told|replied|"
                            r"explained|pointed|mentioned|stressed|added|thought|felt|agreed|suggested|made|put|"
-                           r"emphasi[sz]ed|undertook|indicated)|myself)\b")
+                           r"emphasi[sz]ed|undertook|indicated|took|did|saw|gave|drew|raised|noted|remarked|"
+                           r"enquired|inquired|reminded|assured|commented|answered|recalled|observed|expressed)|"
+                           r"myself)\b")
 
 
 def _silent_narrator(ext: Extraction) -> int | None:
@@ -333,7 +335,7 @@ def _silent_narrator(ext: Extraction) -> int | None:
     doc = ext.document
     if len(_FIRST_PERSON.findall(doc.text, doc.body.start, doc.body.end) if doc.body else []) < 2:
         return None
-    silent = silent_parties(ext)
+    silent = silent_parties(ext, beside_notes=True)  # an editor's note identifying him is not the record naming him
     return next(iter(silent.values())) if len(silent) == 1 else None
 
 

@@ -125,14 +125,18 @@ def _pair_before(ext: Extraction, span: Span) -> tuple[int, int] | None:
     return None
 
 
-def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = frozenset()) -> dict[str, int]:
+def silent_parties(ext: Extraction, also_named: set[str] | frozenset[str] = frozenset(), *,
+                   beside_notes: bool = False) -> dict[str, int]:
     """Surname key -> first mention of each party (title or Present list) whose surname the text never
-    names again outside them (nor in ``also_named``): in a "Record of Conversation between McMahon,
+    names again outside them (nor in ``also_named``; with ``beside_notes``, nor only in the editors'
+    footnotes, "1 Gordon Jockel, Assistant Secretary"): in a "Record of Conversation between McMahon,
     Green and Holdridge" that then speaks only of "Mr Green", McMahon and Holdridge."""
     doc = ext.document
     parties = [*doc.participants, *([doc.title] if doc.title else [])]
     persons = [(i, m) for i, m in enumerate(ext.mentions) if m.kind is Kind.PERSON and m.source != "role"]
-    named = {_surname_key(m.surface) for _, m in persons if not any(m.span in p for p in parties)} | also_named
+    notes = doc.footnotes if beside_notes else []
+    named = {_surname_key(m.surface) for _, m in persons
+             if not any(m.span in p for p in parties) and not any(m.span in n for n in notes)} | also_named
     silent: dict[str, int] = {}
     for i, m in persons:
         if any(m.span in p for p in parties) and not _family_keys(m.surface) & named:

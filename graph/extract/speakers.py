@@ -58,6 +58,8 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
                 subject = before if before is not None and other is not None and _named_in(ext, other, sentence) \
                     else other
             last = subject if subject is not None or he else last
+            if subject is None and other is None and ext.writer is not None:
+                other = _visitor(ext, sentence)  # "Mr. Larmour called today ...": the one "he" stands for
             if subject is not None and subject == ext.writer and other is None:
                 other = _met(ext, sentence)  # "I met with Kosygin ...": the one "he" stands for
             elif subject is not None and surname(ext, subject) not in {surname(ext, i) for i in (ext.writer, other)}:
@@ -67,6 +69,30 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
             yield Scope(para, last, None), sentence
         if _OPENS_LIST.search(doc.text, para.start, para.end):
             listing = last
+
+
+# A person who opens a sentence as its subject: "Mr. Larmour called today to discuss Malaysia", "2. Dr Subandrio came
+# to see me" (numbering and a courtesy word may come first; a verb in lower case follows)
+_OPENING = re.compile(r"[\W\d]*(?:(?:Mr|Mrs|Dr|Sir|M|Messrs)\.?\s+)?")
+
+
+_TALK = re.compile(r"(?i)\b(?:conversation|meeting|discussion|talks?|interview|call)\b")
+
+
+def _visitor(ext: Extraction, sentence: Span) -> int | None:
+    """In a record of a talk its writer narrates, the person other than the writer who opens a sentence
+    as its subject, before anyone speaks: whom a later "he said" stands for."""
+    text = ext.document.text
+    if not _TALK.search(ext.document.doc_type or ""):
+        return None
+    opening = _OPENING.match(text, sentence.start, sentence.end)
+    start = opening.end() if opening else sentence.start
+    for index, mention in ext.mentions_between(start, min(sentence.end, start + 60)):
+        if mention.kind is Kind.PERSON and mention.span.start == start and index != ext.writer \
+                and re.match(r"\s+(?:then\s+|also\s+|\w+ly\s+)?[a-z]", text[mention.span.end : mention.span.end + 30]):
+            return index
+        break
+    return None
 
 
 def _met(ext: Extraction, sentence: Span) -> int | None:
@@ -137,7 +163,7 @@ _OPENS_LIST = re.compile(r":\s*[—–-]?\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:\([a-z0-9]{1,4}\)|[a-z0-9]{1,2}\))\s")
 _HE_SAID = re.compile(r",\s+(?:he|she)\s+(?:also\s+|then\s+)?(?:said|replied|answered|stated|added|stressed|"
                       r"emphasized|emphasised|explained|remarked|commented|observed|noted)\b")
-_HE = re.compile(r"\W*(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|\W*It\s+was\s+(?:his|her)\b")
+_HE = re.compile(r"\W*(?:\d+[.)]\s+)?(?:(?:(?:Then|And|But|Later|Finally),?\s+)?(?:He|She)\b|It\s+was\s+(?:his|her)\b)")
 
 
 # Between a speaker and the verb: an apposition, a second speaker (``_AND_ANOTHER``), adverbs, and an
