@@ -51,3 +51,17 @@ def test_a_minute_about_someone_who_spoke_elsewhere_makes_him_no_attendee(tmp_pa
     res = process(minute)
     attendees = {res.entity(i).name for i in res.extraction.attendees if res.entity(i)}
     assert not any(name.endswith("Trudeau") for name in attendees), attendees
+
+
+def test_a_present_list_goes_on_in_the_next_sentence_and_an_office_before_a_name_is_no_name(tmp_path: Path) -> None:
+    record = dfat(tmp_path, "MEMORANDUM OF CONVERSATION BETWEEN PELL AND WADE", (
+        "London, 17 March 1961\n\nSecret\n\nThis question was discussed on 17th March. Present for the United Kingdom "
+        "were Mr Pell in the Chair, the Lord Privy Seal Mr Wade and Mr Soames. On the Commonwealth side were the "
+        "Australian Prime Minister, Mr Menzies, with Sir Eric Harrison and Dr Whitelaw, and Mr Holyoake, Prime "
+        "Minister, New Zealand, with Mr Laking.\n\nMr Pell said that he welcomed them.\n\n[NAA: A1838, 1/2/3]"),
+        date="1961-03-17", num=997)
+    res = process(record)
+    attendees = {res.entity(i).name.split()[-1] for i in res.extraction.attendees if res.entity(i)}
+    assert {"Pell", "Wade", "Soames", "Menzies", "Harrison", "Whitelaw", "Holyoake", "Laking"} <= attendees, attendees
+    names = {e.name for e in res.entities.values() if e.kind.value == "person"}
+    assert not any("Privy" in name or name == "New Zealand" for name in names), names

@@ -109,6 +109,9 @@ class _Finder(Coordination):
 
     def _trim(self, span: Span) -> Span:
         start, end = span.start, span.end
+        inner = _INNER_COURTESY.search(self.text, start, end)
+        if inner:  # "the Lord Privy Seal Mr Heath": the name starts after the office
+            start = inner.end()
         while end > start and self.text[end - 1] in " ,;:’'":
             end -= 1
         if self.text[end - 2 : end] in ("’s", "'s"):
@@ -386,6 +389,9 @@ class _Finder(Coordination):
 
 # Titles that in lower case are mostly adjectives: "the major Western Powers", "a first Secretary".
 _ADJECTIVES = {"major", "first", "chief", "senior", "junior", "prime"}
+
+
+_INNER_COURTESY = re.compile(r"(?<=\S)[ \t]+(?:Mr|Mrs|Ms|Miss|Dr|Messrs)\.?[ \t]+(?=[A-Z])")
 
 
 def _capitalised_runs(text: str) -> Iterable[tuple[int, int]]:

@@ -96,6 +96,20 @@ _THOSE_PRESENT = re.compile(
     r"\b(?:[Tt]hose present|[Pp]resent|attended by)\b[^.:\n]{0,80}?\bwere\b:?\s*"
     r"(?P<names>[^\n]+?)(?=(?<![A-Z])\.(?:\s|$)|\n|$)"
 )
+# The list goes on in the next sentences: "On the Commonwealth side were Mr Menzies, with Sir Eric Harrison, ...",
+# "Also present were ..."
+_MORE_PRESENT = re.compile(
+    r"(?<=[.;]\s)(?:On\s+the\s+[^.;:\n]{1,40}?\s+side|Also\s+present|With\s+(?:him|them))\s+(?:were|was)\b:?\s*"
+    r"(?P<names>[^\n]+?)(?=(?<![A-Z])\.(?:\s|$)|\n|$)"
+)
+
+
+def _without_with(text: str, span: Span) -> Span:
+    """``with Sir Eric Harrison`` (an aide listed after his minister) -> ``Sir Eric Harrison``."""
+    found = re.match(r"(?:with|and)\s+", text[span.start : span.end])
+    return Span(span.start + found.end(), span.end) if found else span
+
+
 _SPEECH = re.compile(r"\b(?:said|stated|asked|opened|welcomed|began|explained|agreed|noted)\b")
 _DOC_TYPE = re.compile(
     r"^(Record of (?:Conversation|Meeting|Talks|Discussion)s?|Note for (?:File|the Record)|"
@@ -343,6 +357,9 @@ def _participants(doc: Document) -> None:
         found = _THOSE_PRESENT.search(para.of(text))
         if found:
             names = split_names(text, para.start + found.start("names"), para.start + found.end("names"))
+            for more in _MORE_PRESENT.finditer(text, para.start + found.end("names"), para.end):  # "On the X side were"
+                names += split_names(text, more.start("names"), more.end("names"))
+            names = [_without_with(text, s) for s in names]
             doc.participants = [s for s in names if looks_like_name(s.of(text))]
             doc.participants_block = para if doc.participants else None
             return
