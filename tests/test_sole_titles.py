@@ -1,5 +1,5 @@
 """A title that alone names one person in its years ("the Tunku", "the Shah", "the Pope"; lexicon
-``sole_titles``). Sentences written for these tests."""
+``sole_titles``), and a Malay or Arabic name's own name before "bin". Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -33,3 +33,10 @@ def test_the_holder_of_a_title_is_the_one_of_the_records_year() -> None:
 def test_a_title_before_a_name_is_no_title_alone() -> None:
     found = people("The Shah Reza Khan visited Kabul.", "1971-05-01")
     assert "Mohammad Reza Pahlavi" not in found, found
+
+
+def test_a_malay_name_goes_by_the_word_before_bin() -> None:
+    found = people("Dato Suleiman Bin Dato Abdul Rahman, High Commissioner for the Federation of Malaya, called. "
+                   "Suleiman said that Tun Abdul Razak bin Hussein agreed, and that Razak would write.", "1963-02-21")
+    assert found == {"Suleiman Bin Dato Abdul Rahman": {"Suleiman Bin Dato Abdul Rahman", "Suleiman"},
+                     "Abdul Razak bin Hussein": {"Abdul Razak bin Hussein", "Razak"}}, found

@@ -17,7 +17,7 @@ APOSTROPHE = "'’ʼ"
 WORD = (rf"(?:[DO][{APOSTROPHE}])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
         rf"(?:[-{APOSTROPHE}][{UPPER}{LOWER}][{LOWER}]+|–[{LOWER}]{{2,}})*(?![{UPPER}{LOWER}])")  # "Chou En–lai" too
 INITIAL = rf"[{UPPER}][{LOWER}]?\."
-PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|ibn|al|del|dos)"
+PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|bin|Bin|binti|ibn|ibni|al|del|dos)"
 NAME_SPACE = r"[ \t\u00a0]"  # a name never runs across a line break
 # "L. I. ", "S.A. ", "A.M " (last dot dropped)
 INITIALS = rf"(?:(?:{INITIAL}{NAME_SPACE}?){{1,3}}|[A-Z]\.[A-Z]{NAME_SPACE})"

@@ -143,13 +143,14 @@ class _Cluster:
 
     @property
     def surname(self) -> str:
-        return name_key(self.words[-1])
+        return name_key(self.words[_own_name(self.words)])
 
     def agrees(self, words: list[str]) -> bool:
         """Same surname, and each given name or initial agrees with this cluster's."""
-        if name_key(words[-1]) != self.surname:
+        own, known_own = _own_name(words), _own_name(self.words)
+        if name_key(words[own]) != self.surname:
             return False
-        given, known = [name_key(w) for w in words[:-1]], [name_key(w) for w in self.words[:-1]]
+        given, known = [name_key(w) for w in words[:own]], [name_key(w) for w in self.words[:known_own]]
         pairs = zip(given, known, strict=False)
         return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in pairs)
 
@@ -196,6 +197,18 @@ def _commonest_spelling(cluster: _Cluster, mentions: list[Mention]) -> list[str]
                                                    sum(c.isupper() for c in form))))
 
 
+_PATRONYMIC = {"bin", "binti", "binte", "ibni", "ibn"}
+
+
+def _own_name(words: list[str]) -> int:
+    """Where the name a person goes by stands: the last word, or the word before "bin"/"ibn" in a Malay or
+    Arabic name ("Suleiman bin Dato Abdul Rahman" is "Suleiman", "Abdul Razak bin Hussein" "Razak")."""
+    for n, word in enumerate(words[1:], start=1):
+        if word.lower() in _PATRONYMIC:
+            return n - 1
+    return len(words) - 1
+
+
 def _words(surface: str) -> list[str]:
     return surface.replace(".", ". ").split()
 
@@ -217,7 +230,7 @@ def _find_cluster(clusters: list[_Cluster], words: list[str], families: frozense
                   ) -> _Cluster | None:
     fits = [c for c in clusters if c.agrees(words)]
     if not fits and len(words) == 1:  # "Tho" for Le Duc Tho, "Giap" for Vo Nguyen Giap
-        fits = [c for c in clusters if name_key(c.words[-1]) == name_key(words[0])]
+        fits = [c for c in clusters if c.surname == name_key(words[0])]
         firsts = [c for c in clusters
                   if _family_first(c.words) or len(c.words) > 1 and name_key(c.words[0]) in families]
         fits += [c for c in firsts if name_key(c.words[0]) == name_key(words[0])]
