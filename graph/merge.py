@@ -406,7 +406,7 @@ def _applied(proposals: list[dict], accept: Path | None, min_score: float | None
 
 
 def _report(ds: Dataset, inputs: dict[str, dict], links: list[dict], proposals: list[dict]) -> dict:
-    aligned = sorted(links, key=lambda x: (x["a"], x["b"], x["method"]))
+    aligned = sorted(links, key=lambda x: (x["a"], x["b"], x["method"], x["key"]))
     linked = {(x["a"], x["b"]) for x in aligned}
     count = sum(1 for _ in ds.quads((None, None, None, None)))
     return {

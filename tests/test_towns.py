@@ -73,3 +73,15 @@ def test_no_town_takes_a_curated_name_so_the_curated_entry_always_wins() -> None
     assert gazetteer.get("place:baden_baden").name == "Baden-Baden"
     assert gazetteer.get("place:whitehall").kind is Kind.PLACE
 
+
+
+def places_of(body: str) -> set[str]:
+    res = process(plain(body))
+    return {e.name for e in res.entities.values() if e.kind is Kind.PLACE}
+
+
+def test_a_site_named_with_a_site_word_is_a_place_but_a_persons_name_is_not() -> None:
+    found = places_of("At London Airport the Minister flew on to Bogor Palace. Mr Leslie Castle wrote from "
+                      "Australia House.")
+    assert {"London Airport", "Bogor Palace", "Australia House"} <= found, found
+    assert not any("Castle" in name or name.startswith("At ") for name in found), found

@@ -532,6 +532,14 @@ alaska|Alaska|region|united_states||
 kremlin|Kremlin|site|ussr|the Kremlin|
 whitehall|Whitehall|site|united_kingdom||
 downing_street|Downing Street|site|united_kingdom|No. 10 Downing Street;10 Downing Street|
+australia_house|Australia House|site|united_kingdom||
+new_zealand_house|New Zealand House|site|united_kingdom||
+lancaster_house|Lancaster House|site|united_kingdom||
+marlborough_house|Marlborough House|site|united_kingdom||
+mansion_house|Mansion House|site|united_kingdom||
+admiralty_house|Admiralty House|site|united_kingdom||
+somerset_house|Somerset House|site|united_kingdom||
+blair_house|Blair House|site|united_states||
 zhenbao|Damansky Island|island|china|Zhenbao Island;Damanskii Island;Chenpao Island|
 bay_of_pigs|Bay of Pigs|region|cuba|Playa Girón;Playa Giron|
 """

@@ -26,7 +26,7 @@ from graph.extract.possessives import find_possessives
 from graph.extract.roles import find_pairs, find_roles, record_year, silent_parties
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Spoken, partner_of, scopes, surname, writer_met
-from graph.extract.towns import find_towns
+from graph.extract.towns import find_sites, find_towns
 from graph.extract.turns import Label, find_labels, turn_spans
 from graph.extract.venues import find_proposals
 from graph.patterns import compiled
@@ -34,8 +34,8 @@ from graph.resolve.gazetteer import Gazetteer, Match
 from graph.resolve.people import PeopleAuthority, name_key
 from graph.types import Document, Extraction, Kind, Mention, Span, Turn
 
-COMPONENTS = ("gazetteer", "institutions", "people", "towns", "roles", "turns", "credits", "attendees", "affiliations",
-              "possessives", "requests", "proposals")
+COMPONENTS = ("gazetteer", "institutions", "people", "towns", "sites", "roles", "turns", "credits", "attendees",
+              "affiliations", "possessives", "requests", "proposals")
 
 
 def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: PeopleAuthority | None = None) -> Extraction:
@@ -49,7 +49,7 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     blocked = [m.span for m in ext.mentions]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
-    for mention in find_towns(ext, gazetteer):
+    for mention in [*find_towns(ext, gazetteer), *find_sites(ext)]:
         ext.add_mention(mention)
     for role, person in find_roles(ext, people):
         ext.coref[ext.add_mention(role)] = person

@@ -58,6 +58,7 @@ class Lexicon:
     junior_ranks: tuple[str, ...] = ()
     whole_asks: frozenset[str] = frozenset()  # lower case
     sole_titles: tuple[tuple[str, str, int, int], ...] = ()  # (title, holder's full name, first year, last year)
+    site_words: tuple[str, ...] = ()
 
     def sole_title_holder(self, title: str, year: int | None) -> str | None:
         """Who a title alone names in ``year`` ("Tunku" -> "Tunku Abdul Rahman"); without a year, the
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
                                     for form in forms)),
             junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
             whole_asks=frozenset(str(w).lower() for w in data.get("whole_asks", ())),
+            site_words=tuple(str(w) for w in data.get("site_words", ())),
             sole_titles=tuple((str(title), str(name), int(first), int(last))
                               for title, rows in (data.get("sole_titles") or {}).items()
                               for name, first, last in rows),

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.lexicon import lexicon
+from graph.patterns import compiled
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.towns import Town
 from graph.types import Extraction, Kind, Mention, Span
@@ -79,3 +81,32 @@ def _pick(towns: tuple[Town, ...], countries: set[str]) -> Town | None:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+_LEAD = r"(?:The|At|In|To|From|On|By|Near|For|And|Of)"  # a sentence's first word, not the site's
+SITE = "site:"  # a mention key: a place named by its own words ("Heathrow Airport"), resolved to place/<slug>
+
+
+def find_sites(ext: Extraction) -> list[Mention]:
+    """Sites named with a site word (lexicon ``site_words``): "Heathrow Airport", "Bogor Palace", "Windsor
+    Castle". A place's name may open it ("London Airport"); a person's or a body's may not ("Leslie Castle").
+
+    >>> from graph.types import Document
+    >>> ext = Extraction(document=Document(path="x.txt", format="plain",
+    ...     text="He flew from Heathrow Airport to the Presidential Palace; The Palace was quiet."))
+    >>> [(m.surface, m.key) for m in find_sites(ext)]
+    [('Heathrow Airport', 'site:heathrow-airport'), ('Presidential Palace', 'site:presidential-palace')]
+    """
+    words = lexicon().site_words
+    if not words:
+        return []
+    text = ext.document.text
+    pattern = compiled(rf"(?<![\w'’.-])(?!{_LEAD}\b)((?:[A-Z][\w'’-]* ){{1,3}}?)(?:{lexicon().alternation(words)})\b")
+    taken = sorted((m.span.start, m.span.end) for m in ext.mentions if m.kind in (Kind.PERSON, Kind.ORGANIZATION))
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if not _overlaps(taken, start, end):
+            slug = re.sub(r"[^a-z0-9]+", "-", match.group(0).lower()).strip("-")
+            found.append(Mention(Span(start, end), Kind.PLACE, match.group(0), key=SITE + slug, source="site"))
+    return found

@@ -15,6 +15,7 @@ from collections import Counter
 from graph.extract.institutions import PREFIX as INSTITUTION
 from graph.extract.institutions import UNIT
 from graph.extract.lexicon import lexicon
+from graph.extract.towns import SITE
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.names import family_first, written_name
 from graph.resolve.people import PeopleAuthority, name_key
@@ -36,6 +37,11 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
             entity_id = f"org/{mention.key[len(UNIT) :]}"
             res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.ORGANIZATION,
                                                             name=written_name(mention.surface)))
+            res.entities[entity_id].alternate_names.add(mention.surface)
+            res.entity_of[index] = entity_id
+        elif mention.key.startswith(SITE):  # "Heathrow Airport": a place named by its own words
+            entity_id = f"place/{mention.key[len(SITE) :]}"
+            res.entities.setdefault(entity_id, Entity(id=entity_id, kind=Kind.PLACE, name=mention.surface))
             res.entities[entity_id].alternate_names.add(mention.surface)
             res.entity_of[index] = entity_id
         elif mention.key:
