@@ -122,6 +122,11 @@ class Document:
     def quote(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    @property
+    def year(self) -> int | None:
+        """The record's year (from ``date``), if known."""
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
 
 @dataclass(frozen=True)
 class Mention:

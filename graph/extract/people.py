@@ -159,8 +159,8 @@ class _Finder(Coordination):
     def sole_titles(self) -> None:
         """ "the Tunku", "the Shah": a title that alone names one person in the record's year (lexicon
         ``sole_titles``); resolve gives the mention its holder's name."""
-        year = int(self.doc.date[:4]) if self.doc.date and self.doc.date[:4].isdigit() else None
-        titles = tuple(dict.fromkeys(t for t, *_ in self.lex.sole_titles if self.lex.sole_title_holder(t, year)))
+        titles = tuple(dict.fromkeys(t for t, *_ in self.lex.sole_titles
+                                     if self.lex.sole_title_holder(t, self.doc.year)))
         if titles:
             pattern = compiled(rf"\b[Tt]he{_SP}+({self.lex.alternation(titles)})\b(?!{_SP}*[{UPPER}])")
             for match in pattern.finditer(self.text):

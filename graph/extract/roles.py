@@ -201,8 +201,7 @@ def _offices_known(ext: Extraction, matches: list[re.Match[str]], holders: dict[
 
 def record_year(ext: Extraction) -> int | None:
     """The record's year, for the offices people held then."""
-    date = ext.document.date
-    return int(date[:4]) if date and date[:4].isdigit() else None
+    return ext.document.year
 
 
 def _surname(ext: Extraction, index: int) -> str:

@@ -87,12 +87,13 @@ def _visitor(ext: Extraction, sentence: Span) -> int | None:
         return None
     opening = _OPENING.match(text, sentence.start, sentence.end)
     start = opening.end() if opening else sentence.start
-    for index, mention in ext.mentions_between(start, min(sentence.end, start + 60)):
-        if mention.kind is Kind.PERSON and mention.span.start == start and index != ext.writer \
-                and re.match(r"\s+(?:then\s+|also\s+|\w+ly\s+)?[a-z]", text[mention.span.end : mention.span.end + 30]):
-            return index
-        break
-    return None
+    found = ext.mentions_between(start, min(sentence.end, start + 60))
+    if not found:
+        return None
+    index, mention = found[0]
+    opens = mention.kind is Kind.PERSON and mention.span.start == start and index != ext.writer
+    verb = re.match(r"\s+(?:then\s+|also\s+|\w+ly\s+)?[a-z]", text[mention.span.end : mention.span.end + 30])
+    return index if opens and verb else None
 
 
 def _met(ext: Extraction, sentence: Span) -> int | None:

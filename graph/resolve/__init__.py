@@ -163,7 +163,7 @@ class _Cluster:
 
 def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     mentions = res.extraction.mentions
-    year = _year(res.document.date)
+    year = res.document.year
     persons = [(i, m, _name_words(m.surface, year)) for i, m in enumerate(mentions)
                if m.kind is Kind.PERSON and i not in res.extraction.coref]
     persons.sort(key=lambda row: (-len(row[2]), row[1].span))
@@ -299,10 +299,6 @@ def _alive(ids: set[str], people: PeopleAuthority, year: int | None) -> set[str]
         return ids
     kept = {i for i in ids if (people.get(i).birth_year or 0) + 16 <= year <= (people.get(i).death_year or 9999)}
     return kept or ids
-
-
-def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
 
 
 def _slug(text: str) -> str:

@@ -283,14 +283,14 @@ class Gazetteer:
         """The entry with id ``kind:key`` (``"country:ussr"``), or the town ``place:<key>`` (:attr:`towns`);
         KeyError if none."""
         entry = self._entries.get(kind_key)
-        if entry is None and kind_key.startswith(f"{Kind.PLACE.value}:"):
+        if entry is None and _is_place(kind_key):
             return self.towns.get(kind_key)
         if entry is None:
             raise KeyError(kind_key)
         return entry
 
     def __contains__(self, kind_key: object) -> bool:
-        return kind_key in self._entries or kind_key in self.towns
+        return kind_key in self._entries or (_is_place(kind_key) and kind_key in self.towns)
 
     @property
     def towns(self) -> Towns:
@@ -355,6 +355,11 @@ class Gazetteer:
             patterns = re.compile(rf"(?<![\w])(?:{alts})(?![\w])") if alts else None
             self._scanner = (regex, table, patterns)
         return self._scanner
+
+
+def _is_place(kind_key: object) -> bool:
+    """A ``place:<key>`` id, the only kind the towns table holds (other ids never load it)."""
+    return isinstance(kind_key, str) and kind_key.startswith(f"{Kind.PLACE.value}:")
 
 
 def _leftmost_longest(found: list[Match]) -> list[Match]:
