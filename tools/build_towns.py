@@ -55,13 +55,13 @@ def _aliases(city: dict[str, Any], skip: set[str]) -> list[str]:
     return [a for a in dict.fromkeys(found) if a != city["name"] and a not in DROP_PLACES]
 
 
-def _curated_names() -> set[str]:
+def _entries(file: str) -> list[dict[str, Any]]:
+    return yaml.load((DATA / file).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["entries"]
+
+
+def _curated_names(*files: list[dict[str, Any]]) -> set[str]:
     """Every name and alias in the curated files, folded: a town never takes a curated name."""
-    names = set()
-    for file in ("countries.yaml", "places.yaml", "organizations.yaml"):
-        for e in yaml.load((DATA / file).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["entries"]:
-            names.update(_folded(n) for n in [e["name"], *(e.get("aliases") or [])])
-    return names
+    return {_folded(n) for entries in files for e in entries for n in [e["name"], *(e.get("aliases") or [])]}
 
 
 def _folded(name: str) -> str:
@@ -76,12 +76,11 @@ def _is_word(name: str, population: int, words: set[str]) -> bool:
 
 
 def build_towns() -> list[list[str]]:
-    places = yaml.load((DATA / "places.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["entries"]
-    countries = yaml.load((DATA / "countries.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["entries"]
+    places, countries = _entries("places.yaml"), _entries("countries.yaml")
     taken_ids = {int(e["geonames"]) for e in places if e.get("geonames")}
     taken_keys = {e["key"] for e in places} | {e["key"] for e in countries}
     country_keys = {e["iso"]: e["key"] for e in countries if len(str(e.get("iso", ""))) == 2}
-    curated = _curated_names()
+    curated = _curated_names(countries, places, _entries("organizations.yaml"))
     if not WORDS.exists():
         print(f"warning: {WORDS} is missing (apt-get install wamerican): English words are not left out")
     words = set(WORDS.read_text(encoding="utf-8").split()) if WORDS.exists() else set()
