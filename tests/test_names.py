@@ -89,3 +89,23 @@ def test_records_spelling_a_name_differently_give_it_the_name_most_of_them_use(t
     (src / "2.md").unlink()  # the last record's own spelling: its graph in the store is replaced
     build([src], out_dir=out, view=False, queries_dir=None)
     assert _store_names(out / "store", iri) == ["T. F. B. Macadie"]
+
+
+PERSONS = """
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?person ?name WHERE { ?person a schema:Person ; schema:name ?name }
+"""
+
+
+def test_a_surname_joined_by_a_particle_is_one_person_by_its_first_part_too(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Memorandum of Conversation\n\nParticipants: Marcel Duvalier de Rontenac, French Foreign Minister; "
+        "Mr. Hollings.\n\nM. Duvalier de Rontenac said that the conference should meet soon. Duvalier added that "
+        "Europe was calm. Mr. Hollings asked M. Duvalier about Laos.\n", encoding="utf-8")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    union = Dataset(default_union=True)
+    for quad in ds.quads():
+        union.add(quad)
+    people = {str(row.name) for row in union.query(PERSONS)}
+    assert people == {"Marcel Duvalier de Rontenac", "Hollings"}

@@ -231,8 +231,10 @@ class _Finder(Coordination):
                 self.add(name, "title")
 
     def with_initials(self) -> None:
-        """ "A. N. Kosygin", "S.A. FitzGerald", and with a forename before: "Lyndon B. Johnson"."""
-        pattern = compiled(rf"(?<![\w.])(?:({WORD}){_SP})?{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})\b")
+        """ "A. N. Kosygin", "S.A. FitzGerald", with a forename before: "Lyndon B. Johnson", and a surname
+        joined by a particle: "M. Couve de Murville"."""
+        pattern = compiled(rf"(?<![\w.])(?:({WORD}){_SP})?{INITIALS}(?:{PARTICLE}{_SP})?(?:{WORD})"
+                           rf"(?:{_SP}{PARTICLE}{_SP}{WORD})?\b")
         for match in pattern.finditer(self.text):
             start = match.start()
             if match.group(1) and match.group(1) in self.lex.not_names:

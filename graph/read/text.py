@@ -181,7 +181,12 @@ def looks_like_name(value: str, strict: bool = False) -> bool:
     if strict:
         return False
     words = value.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and not _OFFICE_WORDS.search(value)
+    return (2 <= len(words) <= 5 and words[-1][0].isupper() and not _OFFICE_WORDS.search(value)
+            and all(w[0].isupper() or (n > 0 and w in _JOINING) for n, w in enumerate(words)))
+
+
+# Particles inside a name: "Maurice Couve de Murville", "Ludwig van Beethoven"
+_JOINING = frozenset({"de", "da", "di", "du", "del", "dos", "van", "von", "der", "den", "la"})
 
 
 def name_in(text: str, span: Span, strict: bool = False) -> Span | None:

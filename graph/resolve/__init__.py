@@ -152,13 +152,37 @@ class _Cluster:
         return name_key(self.words[_own_name(self.words)])
 
     def agrees(self, words: list[str]) -> bool:
-        """Same surname, and each given name or initial agrees with this cluster's."""
+        """Same surname, and each given name or initial agrees with this cluster's; or the name is the
+        cluster's surname joined by a particle, whole or by its first part ("Couve de Murville",
+        "M. Couve" and "Couve" for "Maurice Couve de Murville")."""
         own, known_own = _own_name(words), _own_name(self.words)
         if name_key(words[own]) != self.surname:
-            return False
-        given, known = [name_key(w) for w in words[:own]], [name_key(w) for w in self.words[:known_own]]
-        pairs = zip(given, known, strict=False)
-        return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in pairs)
+            first = _compound_first(self.words)
+            return first is not None and name_key(words[-1]) == name_key(self.words[first]) and _given_agree(
+                words[:-1], self.words[:first])
+        keys = [name_key(w) for w in words]
+        if _compound_first(words, lead=0) is not None and keys == [name_key(w) for w in self.words[-len(words):]]:
+            return True
+        return _given_agree(words[:own], self.words[:known_own])
+
+
+def _given_agree(given: list[str], known: list[str]) -> bool:
+    """Each given name or initial starts the known one in the same place (or is started by it)."""
+    pairs = zip([name_key(w) for w in given], [name_key(w) for w in known], strict=False)
+    return len(given) <= len(known) and all(k.startswith(g) or g.startswith(k) for g, k in pairs)
+
+
+_JOINING = {"de", "da", "di", "du", "del", "dos", "van", "von", "der", "den", "la"}
+
+
+def _compound_first(words: list[str], *, lead: int = 1) -> int | None:
+    """Where a surname joined by a particle begins, when given names or initials (``lead`` of them at
+    least) come before it: "Maurice Couve de Murville" -> 1. Not "Charles de Gaulle", whose "Charles" is
+    a given name."""
+    for n in range(lead + 1, len(words) - 1):
+        if words[n] in _JOINING:
+            return n - 1
+    return None
 
 
 def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
