@@ -109,3 +109,17 @@ def test_a_surname_joined_by_a_particle_is_one_person_by_its_first_part_too(tmp_
         union.add(quad)
     people = {str(row.name) for row in union.query(PERSONS)}
     assert people == {"Marcel Duvalier de Rontenac", "Hollings"}
+
+
+def test_m_before_a_surname_is_monsieur_when_the_record_names_him_fully_otherwise(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Memorandum of Conversation\n\nParticipants: Mr. Hollings; M. Ravenaux; Mr. Tolbert.\n\n"
+        "M. Ravenaux said that the conference should meet soon. Mr. Hollings agreed.\n\n"
+        "1 Gaston Ravenaux, Director of Political Affairs, French Foreign Ministry.\n", encoding="utf-8")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    union = Dataset(default_union=True)
+    for quad in ds.quads():
+        union.add(quad)
+    people = {str(row.name) for row in union.query(PERSONS)}
+    assert "M. Ravenaux" not in people and "Gaston Ravenaux" in people

@@ -190,7 +190,7 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     year = res.document.year
     persons = [(i, m, _name_words(m.surface, year)) for i, m in enumerate(mentions)
                if m.kind is Kind.PERSON and i not in res.extraction.coref]
-    persons.sort(key=lambda row: (-len(row[2]), row[1].span))
+    persons.sort(key=lambda row: (-len(row[2]), row[2][0] == "M.", row[1].span))  # "M. Lucet" after "Charles Lucet"
     # family names this record writes first, beyond the lexicon's (a credit "Kawase, Ikkan" as "Kawase Ikkan")
     families = {name_key(_words(m.surface)[0]) for _, m, _ in persons if m.source == "family-first"}
     clusters: list[_Cluster] = []
@@ -264,6 +264,9 @@ def _find_cluster(clusters: list[_Cluster], words: list[str], families: frozense
         firsts = [c for c in clusters
                   if _family_first(c.words) or len(c.words) > 1 and name_key(c.words[0]) in families]
         fits += [c for c in firsts if name_key(c.words[0]) == name_key(words[0])]
+    if not fits and len(words) == 2 and words[0] == "M.":  # "M. Lucet" beside "Charles Lucet": Monsieur
+        fits = [c for c in clusters if c.surname == name_key(words[1])]
+        fits = fits if len(fits) == 1 else []
     if not fits:
         return None
     return max(fits, key=lambda c: (len(c.members), -clusters.index(c)))
