@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.extract import extract
 from graph.resolve import resolve
-from graph.types import Document, Span
+from graph.types import Document, Kind, Span
 
 
 def dated(text: str, place: str, fmt: str = "plain") -> Document:
@@ -79,6 +79,15 @@ def test_a_law_named_for_a_place_is_not_the_body_of_that_name() -> None:
     assert "org/uk_parliament" not in law
     body = organisations(Document(path="x.txt", format="plain", text="The bill went back to Westminster in May."))
     assert "org/uk_parliament" in body
+
+
+def test_a_law_named_for_a_place_is_no_person_either() -> None:
+    # the people authority knows a Westminster (a duke), so the surname alone would make one
+    text = ("Lord Hailsham said that under the Statute of Westminster the Government was in effect a trustee. "
+            "The Statute of Westminster was designed to make it more difficult.")
+    people = {m.surface for m in extract(Document(path="x.txt", format="plain", text=text)).mentions
+              if m.kind is Kind.PERSON}
+    assert people == {"Hailsham"}
 
 
 def test_bodies_named_head_of_capitalised_words_are_organisations() -> None:

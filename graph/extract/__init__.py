@@ -46,7 +46,8 @@ def extract(doc: Document, *, gazetteer: Gazetteer | None = None, people: People
     _add_gazetteer_mentions(ext, gazetteer)
     for mention in find_institutions(ext, gazetteer):
         ext.add_mention(mention)
-    blocked = [m.span for m in ext.mentions]
+    # no person inside a law's or a treaty's name either ("the Statute of Westminster")
+    blocked = [m.span for m in ext.mentions] + [Span(s, e) for s, e in _named_things(doc.text)]
     for mention in sorted(find_people(doc, blocked, people), key=lambda m: m.span):
         ext.add_mention(mention)
     for mention in [*find_towns(ext, gazetteer), *find_sites(ext)]:
