@@ -255,13 +255,33 @@ def government_named(ext: Extraction, side: int) -> int | None:
     return next((i for i, m in enumerate(ext.mentions) if government and m.key == government), None)
 
 
+# An ask named as a noun with its maker after "by"/"from": "calls by the USSR for a conference", "a request from
+# the Chinese side to switch the financing", "the suggestion by the British Chiefs of Staff that ..."
+_NOUN_BY = re.compile(r"(?:calls?|demands?|requests?|proposals?|pleas?|suggestions?|appeals?(?=\s+by))\s+(?:by|from)\s+"
+                      r"(?P<who>[^,.;:]{1,80}?)\s+(?:for|to|that)\s+$", re.I)
+
+
+def is_noun_by(text: str, cue: tuple[int, int]) -> bool:
+    """Is the cue an ask named as a noun with its maker after "by"/"from" ("calls by the USSR for")?"""
+    return _NOUN_BY.match(text, cue[0], cue[1]) is not None
+
+
+def noun_by(ext: Extraction, cue: tuple[int, int]) -> int | None:
+    """The maker of an ask named after "by"/"from": the person named there, else the first country or body."""
+    found = _NOUN_BY.match(ext.document.text, cue[0], cue[1])
+    return _person_else_side(ext, Span(found.start("who"), found.end("who")), last=False) if found else None
+
+
 def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     """Who asks at ``cue`` when the sentence says so itself (else None: the sentence's voice asks):
     the side that made an ask named as a noun ("the Australian request that"), the agent of an ask in the
-    passive ("was asked by the British to"), or a possessor ("Kohler's
+    passive ("was asked by the British to"), the maker of an ask named after "by" ("calls by the USSR for"), or a
+    possessor ("Kohler's
     request"), the one a request is granted to ("at the request of"), a message's sender ("a message from
     X asking him to"), the writer ("my requests", "asked me
     to"), or the subject who persists in asking ("Head ... persisted in seeking")."""
+    if is_noun_by(ext.document.text, cue):
+        return noun_by(ext, cue)
     if is_named(ext.document.text, cue):
         return named_side(ext, sentence, cue)
     return first_found(passive_agent(ext, sentence, cue), possessor(ext, sentence, cue[0]), granted(ext, cue),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, with_subject
-from graph.extract.askers import asker, government_named, is_named, is_passive, reporter, side
+from graph.extract.askers import asker, government_named, is_named, is_noun_by, is_passive, reporter, side
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -33,7 +33,7 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     anchored = _anchored(lex.request_patterns)
     out: list[Request] = []
     announced = Announced()
-    for scope, sentence in spoken if spoken is not None else scopes(ext):
+    for scope, sentence in [*(spoken if spoken is not None else scopes(ext)), *_notes(ext)]:
         after = announced.after(ext.document.text, scope.span, scope.speaker, sentence)
         if ext.document.text[sentence.start : sentence.end].rstrip().endswith("?"):
             continue
@@ -45,7 +45,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         cues = [(cue, asker(ext, sentence, cue))
                 for cue in _cues(ext.document.text, sentence, patterns + announced.patterns if after else patterns)]
         cues = [(cue, owner) for cue, owner in cues if owner is not None or not (
-                is_named(ext.document.text, cue) or is_passive(ext.document.text, cue)
+                is_named(ext.document.text, cue) or is_noun_by(ext.document.text, cue)
+                or is_passive(ext.document.text, cue)
                 or _not_asking(ext.document.text, sentence, cue) or _asked_of_the_speaker(ext, sentence, cue))]
         cues = [(cue, owner if owner is not None else reporter(ext, scope.speaker, sentence, cue))
                 for cue, owner in cues]
@@ -61,6 +62,14 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
                 for asked in asks(ext.document.text, sentence, cue, end):
                     out.extend(_requests_in(ext, voiced, sentence, asked, behalf))
     return with_subject(ext, _restated(ext, out))
+
+
+def _notes(ext: Extraction) -> Spoken:
+    """The editors' footnotes' sentences, voiced by no one: an ask counts there only where the sentence names
+    who made it ("Dulles, for his part, proposed that ...", "calls by the USSR for a conference")."""
+    text = ext.document.text
+    return [(Scope(note, None, None), sentence)
+            for note in ext.document.footnotes for sentence in sentences(text, note)]
 
 
 # An object that only points back: "he was entitled to ask the British Government to agree to what he proposed".

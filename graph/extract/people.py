@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from graph.extract.lexicon import lexicon
 from graph.extract.people_cues import (
+    _COMMON_ENDING,
     appositives,
     common_word,
     credited_full_names,
@@ -323,13 +324,22 @@ class _Finder(Coordination):
         ("Head returned to the attack"), but not as a common word ("the Head of Mission", "the major Powers",
         a word the record also writes in lower case)."""
         found = sorted({m.surface for m in self.mentions if m.source == "authority-surname"}
-                       - {w for w in {m.surface for m in self.mentions} if common_word(self.text, w)})
+                       - {w for w in {m.surface for m in self.mentions} if self._common(w)})
         if not found:
             return
         for match in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, found))})(?![\w-])", self.text):
             if not re.match(r"\s+of\b", self.text[match.end() : match.end() + 4]) \
                     and not re.search(r"\b[Tt]he\s+$", self.text[max(0, match.start() - 4) : match.start()]):
                 self.add(Span(match.start(), match.end()), "surname")
+
+    def _common(self, word: str) -> bool:
+        """A common word here, but a surname ending in "s" ("Dulles", "Jenkins") is a plural only where the record
+        writes the word without its "s" too ("Powers" beside "Power")."""
+        if not common_word(self.text, word):
+            return False
+        if written_lower(self.text, word) or not re.search(r"[^s]s$", word) or _COMMON_ENDING.search(word[:-1]):
+            return True
+        return re.search(rf"\b{re.escape(word[:-1])}\b", self.text, re.I) is not None
 
     def _present_lists(self) -> None:
         for span in present_lists(self.text, WORD, self.lex):
