@@ -8,7 +8,8 @@ import pytest
 
 from graph.read import dfat
 from graph.read.detect import read_file
-from graph.types import Document, Kind
+from graph.read.signatures import signature
+from graph.types import Document, Kind, Span
 
 RECORDS = Path(__file__).parent / "data" / "records"
 
@@ -187,3 +188,10 @@ def test_wilson_csv_one_document_per_row() -> None:
     assert [japan.quote(s) for s in japan.contributors] == ["Robert Hoppens"]
     for doc in docs:
         spans_ok(doc)
+
+
+def test_a_closing_line_of_one_long_capitalised_word_is_no_signature_and_reads_at_once() -> None:
+    # the signature pattern once took exponential time on such a line (2**40 steps here): a hang, not an error
+    line = "A" + "a" * 40 + "!"
+    assert signature(line, Span(0, len(line))) is None
+    assert signature("Peter V. Crooks", Span(0, 15)) is not None

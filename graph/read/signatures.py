@@ -34,7 +34,9 @@ def signature(text: str, span: Span) -> Span | None:
     return _signed_name(text, first[0])
 
 
-_SIGNED_WORD = r"[A-Z][a-z]*(?:['’-]?[A-Z]?[a-z]+)*"
+# each repeat opens with a separator or a capital, so a long lower-case run is read one way only (the form
+# "[a-z]*(?:['’-]?[A-Z]?[a-z]+)*" matched the same words but took exponential time on "Aaaa...a!")
+_SIGNED_WORD = r"[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+|[A-Z][a-z]+)*"
 _SIGNED_NAME = re.compile(rf"(?:{_SIGNED_WORD}\s+|[A-Z]\.\s?)*{_SIGNED_WORD}")
 
 
