@@ -62,3 +62,64 @@ def test_a_surname_ending_in_s_found_once_names_him_again() -> None:
 def test_an_ask_named_with_a_maker_the_record_does_not_name_is_not_the_speakers() -> None:
     found = asks(extract(plain("Mr. Hollings mentioned calls by some villagers for a new well.")))
     assert found == [], found
+
+
+CABLE = "New York, 18 August 1971\n\n{body}\n\nHollings\n\n[NAA: A1838, 1/2/3]"
+
+
+def test_views_sounded_out_by_the_writer_are_his_asks(tmp_path: Path) -> None:
+    record = dfat(tmp_path, "Cablegram to Canberra", CABLE.format(body=(
+        "I spoke yesterday with Tarrant and canvassed the suggestions on draft resolutions in your 809. Later I "
+        "saw Okumura. I asked him what he thought of your two drafts as alternatives to the American drafts.")))
+    found = asks(extract(record))
+    assert [who for who, _ in found] == ["Hollings", "Hollings"], found
+    assert found[0][1].startswith("the suggestions on draft resolutions") and "your two drafts" in found[1][1]
+
+
+def test_what_must_be_done_said_to_the_other_side_is_an_ask_but_not_ones_own_task() -> None:
+    found = asks(extract(plain("Mr. Tarrant said that it was important that the United States and Ruritania should "
+                               "reach agreement on drafts as soon as possible.")))
+    assert found == [("Tarrant", "the United States and Ruritania should reach agreement on drafts as soon as "
+                                 "possible")], found
+    assert asks(extract(plain("Mr. Tarrant said that it was important that we should keep the drafts secret."))) == []
+
+
+def test_a_side_trying_to_persuade_another_asks_it(tmp_path: Path) -> None:
+    ext = extract(plain("Mr. Tarrant said that the situation was good. The Americans had been trying to persuade the "
+                        "Nationalists not to go on proclaiming their intention of liberating the mainland."))
+    found = [(ext.mentions[r.requester].surface, ext.mentions[r.on_behalf_of].surface, r.item_label)
+             for r in ext.requests]
+    assert found == [("Tarrant", "Americans", "not to go on proclaiming their intention of liberating the mainland")]
+    assert asks(extract(plain("Mr. Tarrant sought our support in persuading the British to permit the flight."))) \
+        == [("Tarrant", "our support in persuading the British to permit the flight")]
+
+
+def test_a_hope_put_to_the_addressee_is_an_ask_of_him(tmp_path: Path) -> None:
+    record = dfat(tmp_path, "Cablegram from Hollings to Tarrant", CABLE.format(body=(
+        "I raise this matter, in the hope that you can speak to the Minister about it, with some temerity.")))
+    found = asks(extract(record))
+    assert [(who, item.split(",")[0]) for who, item in found] == [("Hollings", "speak to the Minister about it")]
+
+
+def test_a_matter_handed_on_to_officials_is_proposed() -> None:
+    found = asks(extract(plain("Mr. Tarrant said that it should now be left to officials to discuss this in detail.")))
+    assert found == [("Tarrant", "officials to discuss this in detail")], found
+
+
+def test_a_hope_that_it_might_be_possible_asks_nothing() -> None:
+    assert asks(extract(plain("Mr. Tarrant said he would hope that it might one day be possible to embrace China in "
+                              "a system of limitation."))) == []
+
+
+def test_a_side_opening_the_sentence_asks() -> None:
+    assert asks(extract(plain("Portugal has asked for an early meeting of the council."))) == [
+        ("Portugal", "an early meeting of the council")]
+    assert asks(extract(plain("If Portugal asked for an early meeting of the council we would agree."))) == []
+
+
+def test_a_visitor_is_the_voice_of_his_own_errand(tmp_path: Path) -> None:
+    record = dfat(tmp_path, "Record by Booker of Conversation with Tarrant", (
+        "Canberra, 3 May 1967\n\nMr. Tarrant called at his own request to explain his Government's view of the "
+        "treaty and to ask for an indication of our own attitude.\n\nHe said that the treaty was not yet drafted. "
+        "I said that we had no view yet.\n\nN. BOOKER"), date="1967-05-03")
+    assert asks(extract(record)) == [("Tarrant", "an indication of our own attitude")]

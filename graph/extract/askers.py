@@ -41,6 +41,18 @@ def writers_asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int 
     return people[-1] if people else None
 
 
+_IN_THE_HOPE = re.compile(r"in\s+the\s+(?:\w+\s+)?hope\s+that\s+you\b", re.I)
+
+
+def writers_hope(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
+    """The writer, whose own sentence puts a hope to the one he writes to: "I raise this matter, in the hope
+    that you can speak to the Minister about it"."""
+    text = ext.document.text
+    if ext.writer is None or not _IN_THE_HOPE.match(text, cue[0], cue[1]):
+        return None
+    return ext.writer if re.search(r"\bI\b", text[sentence.start : cue[0]]) else None
+
+
 def nearest_speaker(ext: Extraction, sentence: Span, cue: int) -> int | None:
     """In a record without speaker labels, the last person before ``cue`` in the sentence who is the
     subject of a verb of speaking: "Rapacki went on to say that when Lewandowski stated to Lodge that it
@@ -95,15 +107,16 @@ def side(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     return index
 
 
-# A side named as one ("the Chinese", "the Japanese Government", "the Philippines"), not in a condition
+# A side named as one ("the Chinese", "the Japanese Government", "the Philippines") or opening the sentence ("U.S. had
+# been trying to persuade ..."), not in a condition
 # ("once the Malaysians proposed a summit", "if the British asked for ...").
-_SIDE_LEAD = re.compile(r"(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?<!\bwhether\s)(?<!\buntil\s)"
+_SIDE_LEAD = re.compile(r"^\W*$|(?<!\bif\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bunless\s)(?<!\bwhether\s)(?<!\buntil\s)"
                         r"\bthe\s+$", re.I)
 
 
 # A side asks by a verb of asking; its hopes, conditions and needs ("the U.S. hopes that ...") are not asks of it.
 _ASKING_VERB = re.compile(r"(?:\w+\s+){0,2}?(?:ask|request|demand|press|urg|seek|sought|propos|suggest|want|wish|"
-                          r"approach|welcome|insist|appeal|plead|invit)\w*\b(?!\s+to\b)", re.I)
+                          r"approach|welcome|insist|appeal|plead|invit|persuad|induc|prevail)\w*\b(?!\s+to\b)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +124,8 @@ def _side_tail() -> re.Pattern[str]:
     aux = r"(?:\s+(?:had|has|have|were|was|are|is|been|would|will|also|still|then|now|again|\w+ly))*"
     speech = lexicon().alternation(lexicon().speech_verbs)
     relative = r"(?:,?\s+who|\s*,\s*(?:which|who)\b[^,;.]{1,100},)"  # "the United Kingdom, which seems ..., has"
-    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{relative}?{aux}"
+    trying = r"(?:\s+(?:trying|tried|attempting|attempted|seeking|endeavou?ring|endeavou?red)\s+to)?"
+    return compiled(rf"(?:\s+(?:side|government|authorities|delegation|leadership))?{relative}?{aux}{trying}"
                       rf"(?:\s+(?:{speech})\s+(?:that\s+)?(?:they|it){aux})?\s+", re.I)
 
 
@@ -278,8 +292,8 @@ def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     passive ("was asked by the British to"), the maker of an ask named after "by" ("calls by the USSR for"), or a
     possessor ("Kohler's
     request"), the one a request is granted to ("at the request of"), a message's sender ("a message from
-    X asking him to"), the writer ("my requests", "asked me
-    to"), or the subject who persists in asking ("Head ... persisted in seeking")."""
+    X asking him to"), the writer ("my requests", "asked me to", "I raise this, in the hope that you can"),
+    or the subject who persists in asking ("Head ... persisted in seeking")."""
     if is_noun_by(ext.document.text, cue):
         return noun_by(ext, cue)
     if is_named(ext.document.text, cue):
@@ -287,4 +301,5 @@ def asker(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> int | None:
     return first_found(passive_agent(ext, sentence, cue), possessor(ext, sentence, cue[0]), granted(ext, cue),
                        sender(ext, sentence, cue), relayed(ext, sentence, cue),
                        writers_request(ext, sentence, cue),
-                       writers_asker(ext, sentence, cue), acting_subject(ext, sentence, cue))
+                       writers_asker(ext, sentence, cue), writers_hope(ext, sentence, cue),
+                       acting_subject(ext, sentence, cue))

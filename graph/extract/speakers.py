@@ -60,6 +60,8 @@ def scopes(ext: Extraction) -> Iterator[tuple[Scope, Span]]:
             last = subject if subject is not None or he else last
             if subject is None and other is None and ext.writer is not None:
                 other = _visitor(ext, sentence)  # "Mr. Larmour called today ...": the one "he" stands for
+                if other is not None and not _FIRST_PERSON.search(words):
+                    last = other  # and the voice of his own errand: "called ... to ask for our attitude"
             if subject is not None and subject == ext.writer and other is None:
                 other = _met(ext, sentence)  # "I met with Kosygin ...": the one "he" stands for
             elif subject is not None and surname(ext, subject) not in {surname(ext, i) for i in (ext.writer, other)}:
@@ -79,12 +81,16 @@ _OPENING = re.compile(r"[\W\d]*(?:(?:Mr|Mrs|Dr|Sir|M|Messrs)\.?\s+)?")
 _TALK = re.compile(r"(?i)\b(?:conversation|meeting|discussion|talks?|interview|call)\b")
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|we|me|us)\b")
+
+
 def _visitor(ext: Extraction, sentence: Span) -> int | None:
     """In a record of a talk its writer narrates, the person other than the writer who opens a sentence
     as its subject, before anyone speaks: whom a later "he said" stands for."""
     text = ext.document.text
-    if not _TALK.search(ext.document.doc_type or ""):
-        return None
+    doc = ext.document
+    if not _TALK.search(doc.doc_type or "") and not (doc.title and _TALK.search(doc.title.of(text))):
+        return None  # "Record by Booker of Conversation with German Ambassador": a record of a talk by its title
     opening = _OPENING.match(text, sentence.start, sentence.end)
     start = opening.end() if opening else sentence.start
     found = ext.mentions_between(start, min(sentence.end, start + 60))
