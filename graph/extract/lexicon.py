@@ -59,6 +59,17 @@ class Lexicon:
     whole_asks: frozenset[str] = frozenset()  # lower case
     sole_titles: tuple[tuple[str, str, int, int], ...] = ()  # (title, holder's full name, first year, last year)
     site_words: tuple[str, ...] = ()
+    # (nation key, first year, last year, the state it names then, the other state whose naming keeps it the nation)
+    divided_nations: tuple[tuple[str, int, int, str, str], ...] = ()
+
+    def state_of_nation(self, nation: str, year: int | None, named: set[str] | frozenset[str]) -> str | None:
+        """The state a divided nation's bare name stands for in ``year`` ("Germany" in 1967 is the Federal
+        Republic), unless the record also names the other state (``named``: its country keys), which makes the
+        bare name the nation again."""
+        if year is None:
+            return None
+        return next((state for key, first, last, state, other in self.divided_nations
+                     if key == nation and first <= year <= last and other not in named), None)
 
     def sole_title_holder(self, title: str, year: int | None) -> str | None:
         """Who a title alone names in ``year`` ("Tunku" -> "Tunku Abdul Rahman"); without a year, the
@@ -142,6 +153,9 @@ def lexicon() -> Lexicon:
             junior_ranks=tuple(str(w) for w in data.get("junior_ranks", ())),
             whole_asks=frozenset(str(w).lower() for w in data.get("whole_asks", ())),
             site_words=tuple(str(w) for w in data.get("site_words", ())),
+            divided_nations=tuple((str(nation), int(first), int(last), str(state), str(other))
+                                  for nation, rows in (data.get("divided_nations") or {}).items()
+                                  for first, last, state, other in rows),
             sole_titles=tuple((str(title), str(name), int(first), int(last))
                               for title, rows in (data.get("sole_titles") or {}).items()
                               for name, first, last in rows),

@@ -55,6 +55,8 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
 
 def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gazetteer) -> None:
     entry = gazetteer.get(mention.key)
+    if entry.kind is Kind.COUNTRY and (state := _state_of_nation(res, entry.key)):
+        entry = gazetteer.get(f"country:{state}")  # "Germany" in 1967: the Federal Republic
     kind = Kind.PLACE if entry.territory_on(res.document.date) else entry.kind  # Singapore in 1963
     entity_id = f"{_PATH[kind]}/{entry.key}"
     entity = res.entities.get(entity_id)
@@ -71,6 +73,15 @@ def _resolve_known(res: Resolution, index: int, mention: Mention, gazetteer: Gaz
         res.entities[entity_id] = entity
     entity.alternate_names.add(mention.surface)
     res.entity_of[index] = entity_id
+
+
+def _state_of_nation(res: Resolution, nation: str) -> str | None:
+    """The state a divided nation's bare name stands for in this record (lexicon ``divided_nations``)."""
+    lex = lexicon()
+    if not any(row[0] == nation for row in lex.divided_nations):
+        return None
+    named = {m.key.partition(":")[2] for m in res.extraction.mentions if m.key.startswith("country:")}
+    return lex.state_of_nation(nation, res.document.year, named)
 
 
 def _resolve_institution(res: Resolution, index: int, mention: Mention, gazetteer: Gazetteer) -> None:
