@@ -1,15 +1,13 @@
-"""A divided nation's bare name in the years of its division, "the Community", and hopes put to the writer's
-side in reported speech. Sentences written for these tests."""
+"""A divided nation's bare name in the years of its division, and "the Community". Sentences written for these
+tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from graph.extract import extract
 from graph.pipeline import process
 from tests.test_institutions import org_names
 from tests.test_meeting_records import dfat
-from tests.test_messages_and_committees import asks
 
 
 def _countries(tmp_path: Path, date: str, body: str) -> set[str]:
@@ -41,10 +39,3 @@ def test_the_community_alone_is_the_eec_but_not_a_community_of_something() -> No
     assert "European Economic Community" in org_names("Mr Hollings said the Community would not agree to quotas.")
     assert "European Economic Community" not in org_names("Mr Hollings met the Community of Sant'Egidio.")
 
-
-def test_a_hope_put_to_the_writers_side_in_reported_speech_is_an_ask_but_not_ones_own_hope(tmp_path: Path) -> None:
-    record = dfat(tmp_path, "Record by Cumes of Conversation with Timbs", (
-        "Canberra, 3 May 1971\n\nMr Timbs called today. He said the survey was ready. He hoped that we could go "
-        "ahead with this survey as quickly as possible. I hoped that we could finish it by June.\n\nJ. CUMES"),
-        date="1971-05-03")
-    assert asks(extract(record)) == [("Timbs", "we could go ahead with this survey as quickly as possible")]

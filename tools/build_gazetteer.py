@@ -115,7 +115,7 @@ JO|jordan|Jordan|Hashemite Kingdom of Jordan;Transjordan|Jordanian;Jordanians|Q8
 KZ|kazakhstan|Kazakhstan|Kazakh SSR|Kazakh;Kazakhs;Kazakhstani|Q232|
 KE|kenya|Kenya||Kenyan;Kenyans|Q114|
 KI|kiribati|Kiribati|Gilbert Islands||
-KP|north_korea|North Korea|DPRK;D.P.R.K.;Democratic People's Republic of Korea;N. Korea;NK|North Korean;North Koreans|Q423|
+KP|north_korea|North Korea|DPRK;D.P.R.K.;Democratic People's Republic of Korea;Korean People's Democratic Republic;N. Korea;NK|North Korean;North Koreans|Q423|
 KR|south_korea|South Korea|ROK;R.O.K.;Republic of Korea;S. Korea|South Korean;South Koreans|Q884|
 KW|kuwait|Kuwait||Kuwaiti;Kuwaitis|Q817|
 KG|kyrgyzstan|Kyrgyzstan|Kirghizia;Kirgizia;Kirghiz SSR;Kyrgyz Republic|Kyrgyz;Kirghiz|Q813|
