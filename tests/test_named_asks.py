@@ -123,3 +123,11 @@ def test_a_visitor_is_the_voice_of_his_own_errand(tmp_path: Path) -> None:
         "treaty and to ask for an indication of our own attitude.\n\nHe said that the treaty was not yet drafted. "
         "I said that we had no view yet.\n\nN. BOOKER"), date="1967-05-03")
     assert asks(extract(record)) == [("Tarrant", "an indication of our own attitude")]
+
+
+def test_what_is_asked_keeps_its_own_words_when_the_items_only_qualify_it() -> None:
+    found = asks(extract(plain("Mr. Tarrant asked whether the British Government would press the Six now for specific "
+                               "quantitative guarantees for Australian butter and sugar.")))
+    assert any("quantitative guarantees" in item for _, item in found), found
+    seed_like = asks(extract(plain("Mr. Tarrant asked us to give them two regiments of MiG-21 aircraft.")))
+    assert [item for _, item in seed_like] == ["them two regiments of MiG-21 aircraft"], seed_like

@@ -273,13 +273,21 @@ def _head(text: str, asked: Span, groups: list[tuple[Span, Mention]]) -> str:
         return ""  # "the appropriate equipment, that is, give one regiment of ...": the items specify it
     if groups and clause:
         head_text = head_text[: clause.start()]
-    elif groups:
+    elif groups and not _qualified_by_items(head_text):
         return ""
     head = _clean(head_text)
     content = [w for w in re.findall(r"[A-Za-z]{3,}|\d{3,}", head) if w.lower() not in lexicon().function_words]
     if len(content) == 1 and content[0].lower() in lexicon().whole_asks:
         return head  # "sought our views"
     return head if len(content) >= 2 else ""  # not "make this": a verb and a pronoun name nothing; "Agenda 2000"
+
+
+def _qualified_by_items(head_text: str) -> bool:
+    """Does the head name a thing of its own that the items only qualify: "press the Six now for specific
+    quantitative guarantees for Australian butter and sugar" (four content words or more, then "for"/"of" and
+    up to three words before the first item), unlike "give us new types of" (the items are what is asked)."""
+    words = [w for w in re.findall(r"[A-Za-z]{3,}", head_text) if w.lower() not in lexicon().function_words]
+    return len(words) >= 4 and re.search(r"\b(?:for|of)(?:\s+[\w-]+){0,3}\s*$", head_text) is not None
 
 
 def _clean(phrase: str) -> str:
