@@ -12,6 +12,7 @@ import pytest
 
 from graph.pipeline import build_dataset
 from graph.validate import Report, shapes_graph, validate
+from tests.test_meeting_records import dfat
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_241508d0c6af083c.txt"
@@ -128,3 +129,18 @@ def test_report_formats() -> None:
     report = Report(source="x")
     assert report.conforms and report.to_table().startswith("x: conforms")
     assert json.loads(report.to_json())["conforms"] is True
+
+
+def test_a_territory_named_as_a_side_is_no_agent_and_the_graph_conforms(tmp_path: Path) -> None:
+    # Singapore was a colony until 1965: in 1962 its name is a place, and a place can neither ask nor be asked for
+    dfat(tmp_path, "Record of Conversation between Hollings and Lee", (
+        "Canberra, 3 May 1962\n\nMr. Lee said that the talks had gone badly. Singapore sought the restoration of "
+        "the taxation power."), date="1962-05-03")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    result = validate(ds)
+    assert result.conforms, result
+    places_acting = ds.query("PREFIX schema: <https://schema.org/> PREFIX ag: <https://w3id.org/archive-graph/ns#> "
+                             "SELECT ?x WHERE { GRAPH ?g { ?r schema:agent|ag:onBehalfOf|schema:recipient ?x . "
+                             "?x a schema:Place . FILTER NOT EXISTS { ?x a schema:Country } } }")
+    assert list(places_acting) == []

@@ -180,18 +180,28 @@ class _Writer:
         self.add(iri, RDF.type, SDO.Action)
         self.add(iri, SDO.isPartOf, self.rec)
         self.add(iri, PROV.wasGeneratedBy, self.activity)
-        who = self.res.entity_of.get(agent) if agent is not None else None
+        who = self._agent(agent)
         if who:
             self.add(iri, SDO.agent, entity_iri(who))
         self.annotate(iri, evidence, kind, OA.describing)
 
+    def _agent(self, index: int | None) -> str | None:
+        """The entity a mention stands for, if it can act (a person, an organisation or a country): a country's
+        name on a date it was still a territory is a place ("Singapore" in 1963), and a place asks nothing."""
+        entity_id = self.res.entity_of.get(index) if index is not None else None
+        if entity_id is None or self.res.entities[entity_id].kind is Kind.PLACE:
+            return None
+        return entity_id
+
     def requests(self) -> None:
         for n, request in enumerate(self.res.extraction.requests):
+            if self._agent(request.requester) is None:
+                continue  # every fact has an agent (CONTRACT.md); a territory's name asks nothing
             ev = request.evidence
             iri = under(self.rec, "request", f"{ev.start}-{ev.end}-{n}")
             self._fact(iri, AG.Request, request.requester, ev, f"req{n}")
             for prop, index in ((AG.onBehalfOf, request.on_behalf_of), (SDO.recipient, request.recipient)):
-                entity_id = self.res.entity_of.get(index) if index is not None else None
+                entity_id = self._agent(index)
                 if entity_id:
                     self.add(iri, prop, entity_iri(entity_id))
             self.add(iri, SDO.object, entity_iri(self.res.item_of[n]))
@@ -203,6 +213,8 @@ class _Writer:
 
     def proposals(self) -> None:
         for n, proposal in enumerate(self.res.extraction.proposals):
+            if self._agent(proposal.proposer) is None:
+                continue
             ev = proposal.evidence
             iri = under(self.rec, "venue", f"{ev.start}-{ev.end}-{n}")
             self._fact(iri, AG.VenueProposal, proposal.proposer, ev, f"venue{n}")
