@@ -212,6 +212,7 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
             clusters.append(cluster)
         cluster.members.append(index)
         cluster.forms.add(mention.surface)
+    clusters = _join_knights(clusters, res, people)
     for cluster in clusters:
         cluster.words = _commonest_spelling(cluster, mentions)
         entity = _person_entity(cluster, people, year)
@@ -222,6 +223,34 @@ def _resolve_people(res: Resolution, people: PeopleAuthority) -> None:
     for role, person in res.extraction.coref.items():  # "the Chancellor" is who holds the title
         if person in res.entity_of:
             res.entity_of[role] = res.entity_of[person]
+
+
+def _join_knights(clusters: list[_Cluster], res: Resolution, people: PeopleAuthority) -> list[_Cluster]:
+    """A knight named by his given name ("Sir Garfield", "Sir Robert" in a record that names Barwick or
+    Menzies) is the one person of the record with that first given name: as written ("Garfield Barwick"),
+    else, for a bare surname, as the authority knows one of the few people of that surname."""
+    text, mentions = res.document.text, res.extraction.mentions
+    kept = []
+    for cluster in clusters:
+        knighted = len(cluster.words) == 1 and all(
+            text[max(0, mentions[i].span.start - 4) : mentions[i].span.start] == "Sir " for i in cluster.members)
+        given = name_key(cluster.words[0])
+        others = [c for c in clusters if c is not cluster]
+        fits = [c for c in others if len(c.words) > 1 and not _family_first(c.words) and name_key(c.words[0]) == given]
+        fits = fits or [c for c in others if len(c.words) == 1 and given in _known_given(c, people, res.document.year)]
+        if knighted and len(fits) == 1:
+            fits[0].members += cluster.members
+            fits[0].forms |= cluster.forms
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _known_given(cluster: _Cluster, people: PeopleAuthority, year: int | None) -> set[str]:
+    ids = _alive(people.with_surname(cluster.words[0]), people, year)
+    if len(ids) > 3:
+        return set()
+    return {name_key(people.get(i).forenames).split()[0] for i in ids if people.get(i).forenames}
 
 
 def _commonest_spelling(cluster: _Cluster, mentions: list[Mention]) -> list[str]:
