@@ -60,6 +60,15 @@ def test_a_heading_word_the_record_also_writes_in_lower_case_is_no_speaker_label
     assert labels == {"Okonkwo", "Varnholt"}
 
 
+def test_a_subject_heading_whose_last_word_the_record_writes_in_lower_case_is_no_person() -> None:
+    ext = extract(plain("Submission to the Minister\n\nCanberra, 9 March 1971\n\nRuritania Policy: Representation "
+                        "in the Assembly\n\nOur policy on representation needs review. Mr. Velasquez asked us to "
+                        "support his draft."))
+    people = {m.surface for m in ext.mentions if m.kind.value == "person"}
+    assert "Ruritania Policy" not in people and "Velasquez" in people
+    assert {ext.mentions[r.requester].surface for r in ext.requests if r.requester is not None} == {"Velasquez"}
+
+
 def test_a_wish_for_a_venue_reported_by_the_writer_is_the_wishers() -> None:
     ext = extract(plain(TELEGRAM + "I told Mr. Velasquez of my talk with Mr. Ostrander and mentioned that "
                                    "Mr. Ostrander seemed keen to have talks in Lima while the President was there."))

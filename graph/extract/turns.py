@@ -170,9 +170,10 @@ def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
 
 
 def _common_word(text: str, name: str) -> bool:
-    """ "(2) Amount: $150 million": a one-word label the record also writes in lower case ("this
-    amount") is a heading, not a speaker."""
-    return " " not in name and written_lower(text, name)
+    """ "(2) Amount: $150 million", "China Policy: Representation in the United Nations": a label whose
+    last word the record also writes in lower case ("this amount", "our policy") is a heading, not a
+    speaker."""
+    return written_lower(text, name.split()[-1])
 
 
 def _surname_known(name: str, known: set[str]) -> bool:
