@@ -140,3 +140,18 @@ def test_a_knight_named_by_his_given_name_is_the_person_of_the_record_with_that_
     # record names no other way stays a person of his own
     assert {"Hadley", "Robert"}.isdisjoint(people) and {"Hadley Fenwright", "Oxbury", "Garnet"} <= people
     assert any("Menzies" in name for name in people)
+
+
+def test_an_office_after_a_rank_is_no_name(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Letter, Canberra, 3 May 1965\n\nI have the letter of today's date signed by your Deputy High "
+        "Commissioner, Mr. Oxbury. Our Deputy High Commissioners are of Permanent Head status. Acting "
+        "Secretary Hadley Fenwright agreed.\n", encoding="utf-8")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    union = Dataset(default_union=True)
+    for quad in ds.quads():
+        union.add(quad)
+    people = {str(row.name) for row in union.query(PERSONS)}
+    assert {"Oxbury", "Hadley Fenwright"} <= people
+    assert {"High Commissioner", "High Commissioners"}.isdisjoint(people)

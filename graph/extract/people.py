@@ -216,8 +216,12 @@ class _Finder(Coordination):
 
     def after_titles(self) -> None:
         pattern = compiled(rf"\b{self.lex.alternation(tuple(self.lex.titles))}{_SP}+(?=[{UPPER}])")
+        offices = set(self.lex.titles)
         for match in pattern.finditer(self.text):
             name = self._name_at(match.end())
+            # "your Deputy High Commissioner(s)": one office, no name after a title
+            if name and {name.of(self.text), name.of(self.text).removesuffix("s")} & offices:
+                continue
             if name and (self._known(name) or len(name.of(self.text).split()) > 1 or self._titled_surname(match, name)):
                 self.add(name, "title")
         # an office in lower case after a determiner, before a full name: "the Portuguese diplomatic
