@@ -26,6 +26,41 @@ def writers_request(ext: Extraction, sentence: Span, cue: tuple[int, int]) -> in
     return ext.writer if _WRITERS.search(ext.document.text, sentence.start, cue[1]) else None
 
 
+# "we" or "I" as the subject of a cue: "We wish you to", "we would like you to", "I then asked"
+_WE_ASK = re.compile(r"\b(?:[Ww]e|I)\s+(?:[\w’']+\s+){0,3}$")
+# "we" or "I" wishing or proposing, for a venue: "We wish you to ...", "what we have in mind is talks in"
+_WE_PROPOSE = re.compile(r"\b(?:[Ww]e|I)\s+(?:\w+\s+){0,2}(?:wish|want|would\s+like|propose|suggest|hope|prefer|"
+                         r"have\s+in\s+mind)")
+
+
+def home_voice(ext: Extraction, sentence: Span, cue: tuple[int, int] | None = None) -> int | None:
+    """Who "we" and "I" are in a record written at home that names no writer ("Personal for Renouf from
+    Minister", dated Canberra, in the Australian archive): the home government, by the record's first
+    mention of it, else of its country. Only where "we"/"I" is the subject of the request ``cue`` or,
+    with no cue, wishes or proposes in the sentence; None where the record has a writer."""
+    text = ext.document.text
+    if ext.writer is not None:
+        return None
+    if cue is not None and not (_WE_ASK.search(text, max(sentence.start, cue[0] - 40), cue[0])
+                                or re.match(r"(?:[Ww]e|I)\b", text[cue[0] : cue[1]])):
+        return None
+    if cue is None and not _WE_PROPOSE.search(text, sentence.start, sentence.end):
+        return None
+    # imported here: graph.resolve imports graph.extract.institutions, which must not be half-loaded then
+    from graph.extract.institutions import dateline_country, government_of
+    from graph.resolve.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    home = lexicon().archive_country(ext.document.format)
+    if home is None or dateline_country(ext, gazetteer) != home:
+        return None
+    for key in (government_of(gazetteer, home), f"{Kind.COUNTRY.value}:{home}"):
+        found = next((i for i, m in enumerate(ext.mentions) if key and m.key == key), None)
+        if found is not None:
+            return found
+    return None
+
+
 _ASKED_ME = re.compile(r"(?:asked|asking|urged|urging|requested|invited|pressed|begged)\s+(?-i:me|us)\b", re.I)
 
 

@@ -8,7 +8,16 @@ from functools import lru_cache
 
 from graph.extract.anchors import anchors
 from graph.extract.asked import Announced, asks, with_subject
-from graph.extract.askers import asker, government_named, is_named, is_noun_by, is_passive, reporter, side
+from graph.extract.askers import (
+    asker,
+    government_named,
+    home_voice,
+    is_named,
+    is_noun_by,
+    is_passive,
+    reporter,
+    side,
+)
 from graph.extract.lexicon import lexicon
 from graph.extract.sentences import sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
@@ -58,6 +67,8 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
                 behalf = government_named(ext, owner)
             if voiced.speaker is None and behalf is not None:  # a briefing paper: "The Chinese side has requested"
                 voiced, behalf = Scope(scope.span, behalf, scope.turn), None
+            if voiced.speaker is None:  # an unsigned cable from home: "We wish you to ..."
+                voiced = Scope(scope.span, home_voice(ext, sentence, cue), scope.turn)
             if voiced.speaker is not None:
                 for asked in asks(ext.document.text, sentence, cue, end):
                     out.extend(_requests_in(ext, voiced, sentence, asked, behalf))

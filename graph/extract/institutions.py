@@ -136,7 +136,7 @@ def _host_ministries(ext: Extraction, gazetteer: Gazetteer, taken: list[Span]) -
     one. Not in a record dated at home (the archive's own country, ``lexicon.yaml``
     ``archive_countries``), and not "FonMin" as a title ("FonMin Rapacki")."""
     doc = ext.document
-    host = _dateline_country(ext, gazetteer)
+    host = dateline_country(ext, gazetteer)
     if host is None or host == lexicon().archive_country(doc.format):
         return []
     text, found = doc.text, []
@@ -152,7 +152,8 @@ def _host_ministries(ext: Extraction, gazetteer: Gazetteer, taken: list[Span]) -
     return found
 
 
-def _dateline_country(ext: Extraction, gazetteer: Gazetteer) -> str | None:
+def dateline_country(ext: Extraction, gazetteer: Gazetteer) -> str | None:
+    """The country of the record's dateline place, where the gazetteer knows it."""
     place = ext.document.place
     keys = [m.key for m in ext.mentions if place and m.span == place and m.key]
     if len(keys) != 1:
@@ -186,7 +187,7 @@ def _home_bodies(ext: Extraction, gazetteer: Gazetteer, taken: list[Span]) -> li
     """A state body named by its word alone ("Cabinet", "Parliament", "Congress"; ``lexicon.yaml``
     ``bare_national_bodies``) is the one of the country the record is dated in. Not as part of another
     name ("Cabinet Office", "Sato Cabinet")."""
-    country = _dateline_country(ext, gazetteer)
+    country = dateline_country(ext, gazetteer)
     words = lexicon().bare_national_bodies
     if country is None or not words:
         return []

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from graph.extract.askers import PARTICIPLE, first_found, sender
+from graph.extract.askers import PARTICIPLE, first_found, home_voice, sender
 from graph.extract.lexicon import lexicon
 from graph.extract.speakers import Scope, Spoken, mentions_in, partner_of, scopes
 from graph.patterns import compiled
@@ -35,7 +35,11 @@ def find_proposals(ext: Extraction, spoken: Spoken | None = None) -> list[VenueP
         after_cue = bool(anchor) and bool(_cue_spans(text, context))
         if not short or _cue_spans(text, sentence):
             anchor = sentence
-        if scope.speaker is None or not (after_cue or _cue_spans(text, sentence)):
+        if not (after_cue or _cue_spans(text, sentence)):
+            continue
+        if scope.speaker is None:  # an unsigned cable from home: "We wish you to ... in Paris"
+            scope = Scope(scope.span, home_voice(ext, sentence), scope.turn)
+        if scope.speaker is None:
             continue
         out.extend(_proposals_in(ext, scope, sentence, short and after_cue, after_cue))
     return out
@@ -85,14 +89,19 @@ def _all_cue_spans(text: str) -> tuple[list[int], list[Span]]:
 
 
 _POST_OWNER = re.compile(r"\b(?:our|your|their|his|her|its|the|an?)\s+$", re.I)
+# approached through a post: "by approaching the Chinese Ambassador in Paris", "contact the Soviet Ambassador in"
+_CHANNEL = re.compile(r"\b(?:approach\w*|contact\w*|in\s+touch\s+with|call(?:ed|ing|s)?\s+on|through|via)\s+"
+                      r"(?:the|our|your|their|his|her|its)\s+(?:[A-Z][\w.’'-]*\s+){0,2}$")
 
 
 def _a_post(text: str, cue: re.Match[str]) -> bool:
     """A post, not a channel: "Sugiharto, the former Indonesian Ambassador in Burma" describes a man, where
-    "get in touch with our ambassador in Warsaw" names where contact is to be made (lexicon
-    ``venue_post_cues``: such a cue counts only right after a determiner)."""
+    "get in touch with our ambassador in Warsaw" and "approaching the Chinese Ambassador in Paris" name where
+    contact is to be made (lexicon ``venue_post_cues``: such a cue counts only right after a determiner, or
+    after a verb of contact)."""
     posts = lexicon().venue_post_cues
-    return cue.group(0).lower() in posts and not _POST_OWNER.search(text, max(0, cue.start() - 8), cue.start())
+    return cue.group(0).lower() in posts and not _POST_OWNER.search(text, max(0, cue.start() - 8), cue.start()) \
+        and not _CHANNEL.search(text, max(0, cue.start() - 80), cue.start())
 
 
 @lru_cache(maxsize=1)
