@@ -69,6 +69,17 @@ def test_a_subject_heading_whose_last_word_the_record_writes_in_lower_case_is_no
     assert {ext.mentions[r.requester].surface for r in ext.requests if r.requester is not None} == {"Velasquez"}
 
 
+def test_a_sentence_opening_with_a_knights_full_name_is_no_speaker_label_cut_from_it() -> None:
+    ext = extract(plain("Record of Conversation\n\nPresent: Mr. Oxbury\n\nSir Hadley Fenwright said that the "
+                        "reactor was ready.\n\nSir Hadley said that the costs were low.\n\nMr. Oxbury asked "
+                        "about the tenders.\n\nFinally Sir Hadley Fenwright said he wished to consult the French."))
+    people = {m.surface for m in ext.mentions if m.kind.value == "person"}
+    assert {"Hadley", "Finally Sir Hadley"}.isdisjoint(
+        m.surface for m in ext.mentions if m.kind.value == "person" and m.source == "speaker-label")
+    assert ext.reported_speech and "Hadley Fenwright" in people
+    assert {ext.mentions[t.speaker].surface for t in ext.turns} >= {"Hadley Fenwright", "Oxbury"}
+
+
 def test_a_wish_for_a_venue_reported_by_the_writer_is_the_wishers() -> None:
     ext = extract(plain(TELEGRAM + "I told Mr. Velasquez of my talk with Mr. Ostrander and mentioned that "
                                    "Mr. Ostrander seemed keen to have talks in Lima while the President was there."))

@@ -53,7 +53,7 @@ def find_labels(doc: Document, known: set[str], persons: list[Span] | None = Non
     labels = []
     for para in doc.paragraphs:
         label = _label_at(doc.text, para, colon, bare, None, known)
-        if label is not None:
+        if label is not None and not _cut_from_a_name(label, persons or []):
             labels.append(Label(para.start, label))
     if len(labels) < 2:  # no labelled layout: records in reported speech ("1. Mr Whitlam said ...")
         reported = _reported_labels(doc, said, known)
@@ -152,6 +152,12 @@ def _label_at(text: str, para: Span, colon, bare, said, known: set[str]) -> Span
         if not needs_known and not _common_word(text, name.of(text)):
             return name
     return None
+
+
+def _cut_from_a_name(label: Span, persons: list[Span]) -> bool:
+    """ "Sir Philip Baxter said ...", "Finally Sir Philip Baxter said ...": a label that a person's name
+    runs on past is the start of a sentence about him, not a speaker set apart."""
+    return any(p.start <= label.end - 1 < p.end and p.end > label.end for p in persons)
 
 
 def _trim_name(text: str, name: Span, known: set[str]) -> Span | None:
