@@ -111,11 +111,15 @@ def _met(ext: Extraction, sentence: Span) -> int | None:
 def writer_met(ext: Extraction, span: Span) -> list[int]:
     """The people the writer says he met, saw or called on in ``span`` ("I saw Huang", "I called
     on the Minister", "I had a long talk with Mr. Razak"), each named right after the words, or right
-    before "with whom I had a talk"."""
+    before "with whom I had a talk" or "told me"."""
     found: list[int] = []
     for cue in met_pattern().finditer(ext.document.text, span.start, span.end):
         found += [i for i, m in mentions_in(ext, Span(cue.start("object"), span.end), (Kind.PERSON,))
                   if m.span.start <= cue.end() and not re.match(r"[’']s\b", ext.document.text[m.span.end :])][:1]
+    for cue in _TOLD_ME.finditer(ext.document.text, span.start, span.end):  # "Moore told me yesterday that"
+        found += [i for i, m in mentions_in(ext, Span(max(span.start, cue.start() - 60), cue.start()), (Kind.PERSON,))
+                  if not ext.document.text[m.span.end : cue.start()].strip()
+                  and not _QUOTED.search(_sentence_before(ext.document.text, span.start, m.span.start))][-1:]
     for cue in _MET_WHOM.finditer(ext.document.text, span.start, span.end):
         # "Keith Waller, who, as you know, is Secretary of the Department, with whom I also had a private talk"
         found += [i for i, _ in mentions_in(ext, Span(max(span.start, cue.start() - 200), cue.start()),
@@ -123,6 +127,19 @@ def writer_met(ext: Extraction, span: Span) -> list[int]:
     return found
 
 
+# a named person speaking to the writer: "Moore told me yesterday that ...", "Razak assured me that ..." (not
+# someone else's words: '(Kuchma: "Yeltsin told me that too")')
+_QUOTED = re.compile(r"[:“\"‘(]")
+
+
+def _sentence_before(text: str, start: int, end: int) -> str:
+    """The words of ``text[start:end]`` after its last sentence end."""
+    before = text[start:end]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+    return before[cut + 1 :]
+
+
+_TOLD_ME = re.compile(r"\s(?:told|informed|assured|confided\s+to|said\s+to|remarked\s+to|mentioned\s+to)\s+me\b")
 _MET_WHOM = re.compile(r"\b(?:with|on)\s+whom\s+I\s+(?:(?:also|then|later|had\s+also)\s+)?(?:had\s+(?:a|an|some)\s+"
                        r"(?:\w+\s+)?(?:talk|talks|conversation|discussion|discussions|meeting|lunch|dinner)|met|spoke|"
                        r"talked|lunched|dined|called)\b")
