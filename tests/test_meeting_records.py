@@ -331,7 +331,7 @@ def test_whom_the_writer_had_a_talk_with_is_an_attendee_and_so_is_the_writer() -
 
 
 def test_whom_the_writer_says_told_him_something_is_an_attendee_and_so_is_the_writer() -> None:
-    ext = extract(plain("For the Secretary from Harriman.\n\nThe tariff talks failed. Mr Pemberley told me yesterday that "
-                        "the tariff will stay. (Mr Okonkwo: \"Mr Velasquez told me that too\")."))
+    ext = extract(plain("For the Secretary from Harriman.\n\nThe tariff talks failed. Mr Pemberley told me "
+                        "yesterday that the tariff will stay. (Mr Okonkwo: \"Mr Velasquez told me that too\")."))
     attendees = {ext.mentions[i].surface for i in ext.attendees}
     assert {"Harriman", "Pemberley"} <= attendees and "Velasquez" not in attendees, attendees
