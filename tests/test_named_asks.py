@@ -131,3 +131,16 @@ def test_what_is_asked_keeps_its_own_words_when_the_items_only_qualify_it() -> N
     assert any("quantitative guarantees" in item for _, item in found), found
     seed_like = asks(extract(plain("Mr. Tarrant asked us to give them two regiments of MiG-21 aircraft.")))
     assert [item for _, item in seed_like] == ["them two regiments of MiG-21 aircraft"], seed_like
+
+
+def test_the_one_asked_ends_before_to_and_a_not_to_ask_keeps_its_not() -> None:
+    found = asks(extract(plain("Mr. Hollings said he had asked Mr. Oxbury to explain it to the Ruritanians. "
+                               "He asked Mr. Velasquez not to publish the figures.")))
+    assert found == [("Hollings", "explain it to the Ruritanians"), ("Hollings", "not to publish the figures")], found
+
+
+def test_an_ask_before_a_question_after_a_dash_counts_and_the_question_does_not() -> None:
+    found = asks(extract(plain("Mr. Hollings asked for a cessation of the broadcasts—why must Oslo go on "
+                               "attacking us?")))
+    assert found == [("Hollings", "a cessation of the broadcasts")], found
+    assert asks(extract(plain("Mr. Hollings asked why Oslo must go on with the broadcasts?"))) == []
