@@ -155,3 +155,17 @@ def test_an_office_after_a_rank_is_no_name(tmp_path: Path) -> None:
     people = {str(row.name) for row in union.query(PERSONS)}
     assert {"Oxbury", "Hadley Fenwright"} <= people
     assert {"High Commissioner", "High Commissioners"}.isdisjoint(people)
+
+
+def test_a_surname_opening_with_a_capitalised_particle_is_the_full_names_person(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Memorandum of Conversation\n\nParticipants: Mr. Hollings; Mr. De Rontenac.\n\nMr. De Rontenac said that the "
+        "conference should meet soon. Mr. Hollings agreed.\n\n1 Marcel De Rontenac, Director, Foreign Ministry.\n",
+        encoding="utf-8")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    union = Dataset(default_union=True)
+    for quad in ds.quads():
+        union.add(quad)
+    people = {str(row.name) for row in union.query(PERSONS)}
+    assert people == {"Marcel De Rontenac", "Hollings"}

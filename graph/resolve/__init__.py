@@ -172,7 +172,9 @@ class _Cluster:
             return first is not None and name_key(words[-1]) == name_key(self.words[first]) and _given_agree(
                 words[:-1], self.words[:first])
         keys = [name_key(w) for w in words]
-        if _compound_first(words, lead=0) is not None and keys == [name_key(w) for w in self.words[-len(words):]]:
+        particle_first = len(words) > 1 and words[0].lower() in _JOINING  # "De Palma" for "Samuel De Palma"
+        if (particle_first or _compound_first(words, lead=0) is not None) \
+                and keys == [name_key(w) for w in self.words[-len(words):]]:
             return True
         return _given_agree(words[:own], self.words[:known_own])
 
