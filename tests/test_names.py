@@ -159,8 +159,8 @@ def test_an_office_after_a_rank_is_no_name(tmp_path: Path) -> None:
 
 def test_a_surname_opening_with_a_capitalised_particle_is_the_full_names_person(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "Memorandum of Conversation\n\nParticipants: Mr. Hollings; Mr. De Rontenac.\n\nMr. De Rontenac said that the "
-        "conference should meet soon. Mr. Hollings agreed.\n\n1 Marcel De Rontenac, Director, Foreign Ministry.\n",
+        "Memorandum of Conversation\n\nParticipants: Mr. Hollings; Marcel De Rontenac, Director, Foreign Ministry."
+        "\n\nMr. De Rontenac said that the conference should meet soon. Mr. Hollings agreed.\n",
         encoding="utf-8")
     ds, report = build_dataset([tmp_path])
     assert report.errors == []
