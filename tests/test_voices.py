@@ -84,3 +84,11 @@ def test_a_wish_for_a_venue_reported_by_the_writer_is_the_wishers() -> None:
     ext = extract(plain(TELEGRAM + "I told Mr. Velasquez of my talk with Mr. Ostrander and mentioned that "
                                    "Mr. Ostrander seemed keen to have talks in Lima while the President was there."))
     assert venues(ext) == [("Ostrander", "Lima")]
+
+
+def test_going_to_a_place_to_talk_or_an_invitation_to_talk_there_proposes_it() -> None:
+    ext = extract(plain(TELEGRAM + "Mr. Velasquez said that he hoped to go to Lima tomorrow to talk with the "
+                                   "President."))
+    assert venues(ext) == [("Velasquez", "Lima")]
+    ext = extract(plain(TELEGRAM + "I thanked Mr. Velasquez for his invitation to talk with him in Lima."))
+    assert [venue for _, venue in venues(ext)] == ["Lima"]

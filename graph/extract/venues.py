@@ -131,7 +131,8 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
         after = text[mention.span.end : mention.span.end + 40]
         near = (short and _DIRECT.search(before)) or _cue_before(cues, mention.span.start) or \
             ((_FRONTED.match(before) or _EXAMPLE.search(before)) and (cues or after_cue)) or \
-            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I) or _WHERE_MEETING.match(after)
+            re.search(r"such\s+(?:countries|places|cities)\s+as", before, re.I) or _WHERE_MEETING.match(after) \
+            or _TO_TALK.match(after)
         past = (_PAST.match(after) or _PAST_BEFORE.search(before) or _HELD.search(before)
                 or _REPORTED_AFTER.match(after) or _stationed(before))
         if (listed or (_LOCATIVE.search(before) and near)) and not past:
@@ -152,6 +153,10 @@ def _proposals_in(ext: Extraction, scope: Scope, sentence: Span, short: bool,
 # The meeting named right after the place: "a strong preference for London, where the meeting would have ..."
 _WHERE_MEETING = re.compile(r",?\s+where\s+(?:the\s+|a\s+|such\s+)?(?:\w+\s+){0,2}?(?:meeting|talks|conference|"
                             r"negotiations|summit|discussions)\b", re.I)
+
+
+# Going to the place to talk: "he hoped to go to Kuala Lumpur today to talk with the Tunku"
+_TO_TALK = re.compile(r"\s+(?:[\w,]+\s+){0,2}?to\s+(?:talk|meet|negotiate|confer)\b", re.I)
 
 
 # A person's wish reported by the sentence's speaker: "Lee seemed keen to have talks in London", "Kosygin
