@@ -523,6 +523,12 @@ pine_gap|Pine Gap|site|australia||
 north_west_cape|North West Cape|site|australia|North-West Cape|
 woomera|Woomera|site|australia||
 maralinga|Maralinga|site|australia||
+jervis_bay|Jervis Bay|region|australia|Jervis Bay Territory|
+lucas_heights|Lucas Heights|site|australia||
+rum_jungle|Rum Jungle|site|australia||
+nabarlek|Nabarlek|site|australia||
+emu_field|Emu Field|site|australia||
+monte_bello_islands|Monte Bello Islands|island|australia|Montebello Islands|
 diego_garcia|Diego Garcia|island|united_kingdom||
 guantanamo|Guantanamo|site|cuba|Guantánamo;Guantanamo Bay|
 pearl_harbor|Pearl Harbor|site|united_states|Pearl Harbour|
