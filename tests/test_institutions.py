@@ -152,3 +152,12 @@ def test_newspapers_are_organisations_but_the_times_of_day_are_not() -> None:
     bare = {name.lower().removeprefix("the ") for name in names}
     assert {"times", "daily express", "sydney morning herald"} <= bare, names
     assert not any(name.islower() for name in names), names
+
+
+def test_a_body_named_by_the_tail_of_a_curated_bodys_name_is_that_body() -> None:
+    text = ("Record of Conversation with AAEC officials\n\nMr. Hollings of the Atomic Energy Commission said that the "
+            "reactor was ready. The Joint Fisheries Council had not met.")
+    orgs = organisations(Document(path="x.txt", format="plain", text=text))
+    assert "org/aaec" in orgs and "Atomic Energy Commission" in orgs["org/aaec"]
+    assert not any("Atomic Energy Commission" in names for org, names in orgs.items() if org != "org/aaec")
+    assert any("Joint Fisheries Council" in names for names in orgs.values())  # no curated body ends so

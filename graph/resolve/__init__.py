@@ -19,6 +19,7 @@ from graph.extract.towns import SITE
 from graph.resolve.gazetteer import Gazetteer
 from graph.resolve.names import family_first, written_name
 from graph.resolve.people import PeopleAuthority, name_key
+from graph.resolve.units import join_short_forms
 from graph.types import Entity, Extraction, Kind, Mention, Resolution
 
 _PATH = {Kind.PERSON: "person", Kind.ORGANIZATION: "org", Kind.COUNTRY: "country", Kind.PLACE: "place",
@@ -47,6 +48,7 @@ def resolve(ext: Extraction, *, gazetteer: Gazetteer | None = None,
         elif mention.key:
             _resolve_known(res, index, mention, gazetteer)
     _own_embassy(res, gazetteer)
+    join_short_forms(res)
     _resolve_people(res, people)
     _resolve_items(res, gazetteer)
     _resolve_affiliations(res)
