@@ -169,3 +169,18 @@ def test_a_surname_opening_with_a_capitalised_particle_is_the_full_names_person(
         union.add(quad)
     people = {str(row.name) for row in union.query(PERSONS)}
     assert people == {"Marcel De Rontenac", "Hollings"}
+
+
+def test_initials_after_the_are_an_abbreviation_and_a_family_name_may_close_a_name_it_opens(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Record of Conversation, Kuala Lumpur, 3 May 1966\n\nMr. Oxbury said the troops would chase the C.C.O. More "
+        "seriously, the P.K.I. Whether it would last was unclear. Wee Kim Wee said that E. K. Bramhall agreed.\n",
+        encoding="utf-8")
+    ds, report = build_dataset([tmp_path])
+    assert report.errors == []
+    union = Dataset(default_union=True)
+    for quad in ds.quads():
+        union.add(quad)
+    people = {str(row.name) for row in union.query(PERSONS)}
+    assert {"Oxbury", "Wee Kim Wee", "E. K. Bramhall"} <= people
+    assert not any(name.startswith(("C. C. O.", "P. K. I.", "Kim ")) for name in people), people

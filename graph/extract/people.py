@@ -53,6 +53,7 @@ from graph.types import Document, Kind, Mention, Span, SpanIndex
 _NAME_RE = re.compile(NAME)
 _BARE_INITIAL = re.compile(rf"[{UPPER}]{_SP}(?=[{UPPER}][{LOWER}])")
 _WORD_RE = re.compile(rf"\b(?:{WORD})\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _MID_SENTENCE = re.compile(r"[a-z,;][ \t]+$")  # not "‘Well,", "4 Light"
 _NOT_A_SUBJECT = re.compile(r"\b(?:[Tt]he|in|at|near|of)\s+$")
 
@@ -242,6 +243,8 @@ class _Finder(Coordination):
                            rf"(?:{_SP}{PARTICLE}{_SP}{WORD})?\b")
         for match in pattern.finditer(self.text):
             start = match.start()
+            if not match.group(1) and _THE_BEFORE.search(self.text, max(0, start - 5), start):
+                continue  # "to chase the C.C.O. More seriously, ...": an abbreviation, then the next sentence
             if match.group(1) and match.group(1) in self.lex.not_names:
                 start = match.start(1) + len(match.group(1)) + 1  # "President L. Johnson": not a forename
             self.add(Span(start, match.end()), "initials")
@@ -279,8 +282,8 @@ class _Finder(Coordination):
         pattern = compiled(rf"\b({self.lex.alternation(surnames)})((?:\s(?:{WORD})){{1,2}})\b")
         for match in pattern.finditer(self.text):
             given = match.group(2).split()
-            if len(given) == 2 and given[1] in surnames:
-                given = given[:1]  # "Tao Zhu Liu Shaoqi": the next name starts here
+            if len(given) == 2 and given[1] in surnames and given[1] != match.group(1):
+                given = given[:1]  # "Tao Zhu Liu Shaoqi": the next name starts here (not "Wee Kim Wee")
             if any(g in self.lex.not_names or g.rstrip("s") in self.lex.not_names for g in given):
                 continue
             end = match.start(2) + len(" " + " ".join(given))
