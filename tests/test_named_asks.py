@@ -144,3 +144,11 @@ def test_an_ask_before_a_question_after_a_dash_counts_and_the_question_does_not(
                                "attacking us?")))
     assert found == [("Hollings", "a cessation of the broadcasts")], found
     assert asks(extract(plain("Mr. Hollings asked why Oslo must go on with the broadcasts?"))) == []
+
+
+def test_a_side_wanting_talks_with_another_asks_for_them_for_no_person() -> None:
+    ext = extract(plain("Mr. Velasquez wanted the matter settled. The Norwegians said they wanted talks with Sweden "
+                        "to find a formula for ending the dispute."))
+    found = [(ext.mentions[r.requester].surface, r.on_behalf_of, r.item_label) for r in ext.requests]
+    assert ("Norwegians", None, "talks with Sweden to find a formula for ending the dispute") in found, found
+    assert asks(extract(plain("Mr. Velasquez said one wanted to start negotiations with Norway."))) == []

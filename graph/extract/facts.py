@@ -228,7 +228,9 @@ def _requests_in(ext: Extraction, scope: Scope, sentence: Span, asked: Span, sid
     if any(re.match(rf"{re.escape(w)}\b", rest) for w in lexicon().request_not_items) or _OURS.match(rest):
         return []
     groups = _item_groups(ext, asked)
-    principal = side if side is not None else _principal(ext, scope, sentence)
+    principal = side
+    if principal is None and scope.speaker is not None and ext.mentions[scope.speaker].kind is Kind.PERSON:
+        principal = _principal(ext, scope, sentence)  # a side asking speaks for no person
     base = {"requester": scope.speaker, "on_behalf_of": principal,
             "recipient": _addressee(ext, scope), "response": _response(ext, scope)}
     found: list[Request] = []
