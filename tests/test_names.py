@@ -97,45 +97,38 @@ SELECT DISTINCT ?person ?name WHERE { ?person a schema:Person ; schema:name ?nam
 """
 
 
-def test_a_surname_joined_by_a_particle_is_one_person_by_its_first_part_too(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Memorandum of Conversation\n\nParticipants: Marcel Duvalier de Rontenac, French Foreign Minister; "
-        "Mr. Hollings.\n\nM. Duvalier de Rontenac said that the conference should meet soon. Duvalier added that "
-        "Europe was calm. Mr. Hollings asked M. Duvalier about Laos.\n", encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
+def _people(folder: Path, text: str) -> set[str]:
+    """The names of the persons the real pipeline finds in a plain-text record, read back with SPARQL."""
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    ds, report = build_dataset([folder])
     assert report.errors == []
     union = Dataset(default_union=True)
     for quad in ds.quads():
         union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+    return {str(row.name) for row in union.query(PERSONS)}
+
+
+def test_a_surname_joined_by_a_particle_is_one_person_by_its_first_part_too(tmp_path: Path) -> None:
+    people = _people(tmp_path, (
+        "Memorandum of Conversation\n\nParticipants: Marcel Duvalier de Rontenac, French Foreign Minister; "
+        "Mr. Hollings.\n\nM. Duvalier de Rontenac said that the conference should meet soon. Duvalier added that "
+        "Europe was calm. Mr. Hollings asked M. Duvalier about Laos.\n"))
     assert people == {"Marcel Duvalier de Rontenac", "Hollings"}
 
 
 def test_m_before_a_surname_is_monsieur_when_the_record_names_him_fully_otherwise(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
+    people = _people(tmp_path, (
         "Memorandum of Conversation\n\nParticipants: Mr. Hollings; M. Ravenaux; Mr. Tolbert.\n\n"
         "M. Ravenaux said that the conference should meet soon. Mr. Hollings agreed.\n\n"
-        "1 Gaston Ravenaux, Director of Political Affairs, French Foreign Ministry.\n", encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
-    assert report.errors == []
-    union = Dataset(default_union=True)
-    for quad in ds.quads():
-        union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+        "1 Gaston Ravenaux, Director of Political Affairs, French Foreign Ministry.\n"))
     assert "M. Ravenaux" not in people and "Gaston Ravenaux" in people
 
 
 def test_a_knight_named_by_his_given_name_is_the_person_of_the_record_with_that_name(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
+    people = _people(tmp_path, (
         "Record of Conversation, Canberra, 3 May 1965\n\nPresent: Sir Hadley Fenwright; Mr. Oxbury.\n\n"
         "Sir Hadley said that the treaty was ready. Mr. Oxbury asked whether Mr. Menzies had seen it. Sir Hadley "
-        "said that Sir Robert had read it twice. Sir Garnet would be told later.\n", encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
-    assert report.errors == []
-    union = Dataset(default_union=True)
-    for quad in ds.quads():
-        union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+        "said that Sir Robert had read it twice. Sir Garnet would be told later.\n"))
     # Menzies by the authority (the one of few Menzies it knows whose first name is Robert); a knight the
     # record names no other way stays a person of his own
     assert {"Hadley", "Robert"}.isdisjoint(people) and {"Hadley Fenwright", "Oxbury", "Garnet"} <= people
@@ -143,44 +136,24 @@ def test_a_knight_named_by_his_given_name_is_the_person_of_the_record_with_that_
 
 
 def test_an_office_after_a_rank_is_no_name(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
+    people = _people(tmp_path, (
         "Letter, Canberra, 3 May 1965\n\nI have the letter of today's date signed by your Deputy High "
         "Commissioner, Mr. Oxbury. Our Deputy High Commissioners are of Permanent Head status. Acting "
-        "Secretary Hadley Fenwright agreed.\n", encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
-    assert report.errors == []
-    union = Dataset(default_union=True)
-    for quad in ds.quads():
-        union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+        "Secretary Hadley Fenwright agreed.\n"))
     assert {"Oxbury", "Hadley Fenwright"} <= people
     assert {"High Commissioner", "High Commissioners"}.isdisjoint(people)
 
 
 def test_a_surname_opening_with_a_capitalised_particle_is_the_full_names_person(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
+    people = _people(tmp_path, (
         "Memorandum of Conversation\n\nParticipants: Mr. Hollings; Marcel De Rontenac, Director, Foreign Ministry."
-        "\n\nMr. De Rontenac said that the conference should meet soon. Mr. Hollings agreed.\n",
-        encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
-    assert report.errors == []
-    union = Dataset(default_union=True)
-    for quad in ds.quads():
-        union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+        "\n\nMr. De Rontenac said that the conference should meet soon. Mr. Hollings agreed.\n"))
     assert people == {"Marcel De Rontenac", "Hollings"}
 
 
 def test_initials_after_the_are_an_abbreviation_and_a_family_name_may_close_a_name_it_opens(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
+    people = _people(tmp_path, (
         "Record of Conversation, Kuala Lumpur, 3 May 1966\n\nMr. Oxbury said the troops would chase the C.C.O. More "
-        "seriously, the P.K.I. Whether it would last was unclear. Wee Kim Wee said that E. K. Bramhall agreed.\n",
-        encoding="utf-8")
-    ds, report = build_dataset([tmp_path])
-    assert report.errors == []
-    union = Dataset(default_union=True)
-    for quad in ds.quads():
-        union.add(quad)
-    people = {str(row.name) for row in union.query(PERSONS)}
+        "seriously, the P.K.I. Whether it would last was unclear. Wee Kim Wee said that E. K. Bramhall agreed.\n"))
     assert {"Oxbury", "Wee Kim Wee", "E. K. Bramhall"} <= people
     assert not any(name.startswith(("C. C. O.", "P. K. I.", "Kim ")) for name in people), people
