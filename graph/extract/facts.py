@@ -19,7 +19,7 @@ from graph.extract.askers import (
     side,
 )
 from graph.extract.lexicon import lexicon
-from graph.extract.sentences import sentences
+from graph.extract.sentences import break_start, question_from, sentences
 from graph.extract.speakers import Scope, Spoken, mentions_in, scopes, surname
 from graph.patterns import compiled, trie_regex
 from graph.resolve.gazetteer import Gazetteer
@@ -44,7 +44,7 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
     announced = Announced()
     for scope, sentence in [*(spoken if spoken is not None else scopes(ext)), *_notes(ext)]:
         after = announced.after(ext.document.text, scope.span, scope.speaker, sentence)
-        question = _question_from(ext.document.text, sentence)
+        question = question_from(ext.document.text, sentence)
         if question == sentence.start:
             continue
         low = ext.document.text[sentence.start : sentence.end].lower()
@@ -62,7 +62,7 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
         cues = [(cue, owner if owner is not None else reporter(ext, scope.speaker, sentence, cue))
                 for cue, owner in cues]
         for n, (cue, owner) in enumerate(cues):  # "we need your aid, but we would like you to ..."
-            end = cues[n + 1][0][0] if n + 1 < len(cues) else _break_start(ext.document.text, question or sentence.end)
+            end = cues[n + 1][0][0] if n + 1 < len(cues) else break_start(ext.document.text, question or sentence.end)
             voiced = scope if owner is None else Scope(scope.span, owner, scope.turn)
             behalf = side(ext, sentence, cue) if owner is None else None
             if owner is not None and is_named(ext.document.text, cue):  # "the Australian request that"
@@ -75,26 +75,6 @@ def find_requests(ext: Extraction, spoken: Spoken | None = None) -> list[Request
                 for asked in asks(ext.document.text, sentence, cue, end):
                     out.extend(_requests_in(ext, voiced, sentence, asked, behalf))
     return with_subject(ext, _restated(ext, out))
-
-
-_QUESTION_BREAK = re.compile(r".*(?:—|–|:\s|;\s)", re.S)
-
-
-def _question_from(text: str, sentence: Span) -> int | None:
-    """Where a sentence ending in "?" starts asking: after its last dash, colon or semicolon ("Ghazali asked
-    for a cessation of the propaganda war—Why must Djakarta go on ...?" asks for the cessation, not the
-    question), else at its start (a question asks nothing here). None for a sentence that is no question."""
-    if not text[sentence.start : sentence.end].rstrip().endswith("?"):
-        return None
-    head = _QUESTION_BREAK.match(text, sentence.start, sentence.end)
-    return head.end() if head else sentence.start
-
-
-def _break_start(text: str, end: int) -> int:
-    """``end`` moved back over the dash, colon or semicolon (and spaces) that precede it."""
-    while end > 0 and text[end - 1] in " \t—–:;":
-        end -= 1
-    return end
 
 
 def _notes(ext: Extraction) -> Spoken:

@@ -49,3 +49,23 @@ def _add(text: str, start: int, end: int, out: list[Span]) -> None:
         end -= 1
     if end > start:
         out.append(Span(start, end))
+
+
+_QUESTION_BREAK = re.compile(r".*(?:—|–|:\s|;\s)", re.S)
+
+
+def question_from(text: str, sentence: Span) -> int | None:
+    """Where a sentence ending in "?" starts asking: after its last dash, colon or semicolon ("Ghazali asked
+    for a cessation of the propaganda war—Why must Djakarta go on ...?" asks for the cessation, not the
+    question), else at its start (a question asks nothing here). None for a sentence that is no question."""
+    if not text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return None
+    head = _QUESTION_BREAK.match(text, sentence.start, sentence.end)
+    return head.end() if head else sentence.start
+
+
+def break_start(text: str, end: int) -> int:
+    """``end`` moved back over the dash, colon or semicolon (and spaces) that precede it."""
+    while end > 0 and text[end - 1] in " \t—–:;":
+        end -= 1
+    return end
