@@ -238,11 +238,14 @@ def _join_knights(clusters: list[_Cluster], res: Resolution, people: PeopleAutho
     for cluster in clusters:
         knighted = len(cluster.words) == 1 and all(
             text[max(0, mentions[i].span.start - 4) : mentions[i].span.start] == "Sir " for i in cluster.members)
+        if not knighted:
+            kept.append(cluster)
+            continue
         given = name_key(cluster.words[0])
         others = [c for c in clusters if c is not cluster]
         fits = [c for c in others if len(c.words) > 1 and not _family_first(c.words) and name_key(c.words[0]) == given]
         fits = fits or [c for c in others if len(c.words) == 1 and given in _known_given(c, people, res.document.year)]
-        if knighted and len(fits) == 1:
+        if len(fits) == 1:
             fits[0].members += cluster.members
             fits[0].forms |= cluster.forms
         else:
